@@ -24,8 +24,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# Until the app exists: ingest the demo corpus (idempotent: a second run reports duplicates) and show what is stored.
 run: install
-	$(BIN)/askmap run corpus
+	$(BIN)/askmap ingest corpus
+	$(BIN)/askmap docs
 
 test: install-test
 	$(BIN)/python -m pytest

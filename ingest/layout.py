@@ -216,29 +216,27 @@ def link_lead_ins(text: str, blocks: list[Block]) -> None:
     A run of items of one marker style shares a lead-in: the block just before the run when it
     ends with ':' — a paragraph, a heading, or a list item of another style (a nested list).
     """
-    run_style: str | None = None
-    run_lead: int | None = None
-    run_level = 0
+    stack: list[tuple[str, int | None, int]] = []  # open runs: (marker style, lead-in index, level)
     for i, b in enumerate(blocks):
         if b.kind != LIST_ITEM:
             if b.kind not in (FOOTNOTE, PAGE_BREAK):
-                run_style = None
+                stack.clear()
             continue
         style = b.section or ""
-        if style != run_style:
+        if any(s == style for s, _, _ in stack):
+            while stack[-1][0] != style:  # back to an outer run after a nested list
+                stack.pop()
+        else:
             prev_i = i - 1
             while prev_i >= 0 and blocks[prev_i].kind in (FOOTNOTE, PAGE_BREAK):
                 prev_i -= 1
             prev = blocks[prev_i] if prev_i >= 0 else None
             if prev is not None and text[prev.start : prev.end].rstrip().endswith(":"):
-                run_lead = prev_i
-                run_level = prev.level + 1 if prev.kind == LIST_ITEM else 0
+                stack.append((style, prev_i, prev.level + 1 if prev.kind == LIST_ITEM else 0))
             else:
-                run_lead = None
-                run_level = 0
-            run_style = style
-        b.lead_in = run_lead
-        b.level = max(b.level, run_level)
+                stack.append((style, None, stack[-1][2] + 1 if stack else 0))
+        _, b.lead_in, level = stack[-1]
+        b.level = max(b.level, level)
     for b in blocks:
         if b.kind == LIST_ITEM:
             b.section = None

@@ -6,6 +6,7 @@ into an :class:`IngestError` naming the file, and fills the format-free metadata
 """
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,32 +17,38 @@ from .records import Document, IngestError
 Reader = Callable[[bytes, str, ReadOptions], list[Document]]
 
 
-def _readers() -> dict[str, Reader]:
-    # imported lazily so that one broken optional dependency does not stop the others
-    from . import docx, eml, html, pdf, tabular, text
-
-    return {
-        ".txt": text.read_text,
-        ".md": text.read_text,
-        ".markdown": text.read_text,
-        ".pdf": pdf.read_pdf,
-        ".docx": docx.read_docx,
-        ".html": html.read_html,
-        ".htm": html.read_html,
-        ".eml": eml.read_eml,
-        ".csv": tabular.read_csv,
-        ".xlsx": tabular.read_xlsx,
-    }
+# extension → (module in this package, function); a module is imported only when its format is read,
+# so that one format's failing dependency never stops the others
+_READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "read_text"),
+    ".md": ("text", "read_text"),
+    ".markdown": ("text", "read_text"),
+    ".pdf": ("pdf", "read_pdf"),
+    ".docx": ("docx", "read_docx"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
+    ".eml": ("eml", "read_eml"),
+    ".csv": ("tabular", "read_csv"),
+    ".xlsx": ("tabular", "read_xlsx"),
+}
 
 
-SUPPORTED_EXTENSIONS = (".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm", ".eml", ".csv", ".xlsx")
+def _reader_for(ext: str) -> Reader | None:
+    entry = _READERS.get(ext)
+    if entry is None:
+        return None
+    module = importlib.import_module(f"{__package__}.{entry[0]}")
+    return getattr(module, entry[1])
+
+
+SUPPORTED_EXTENSIONS = tuple(_READERS)
 
 
 def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> list[Document]:
     """Read one file's bytes; ``source`` is its name (the extension picks the reader)."""
     options = options or ReadOptions()
     ext = os.path.splitext(source)[1].lower()
-    reader = _readers().get(ext)
+    reader = _reader_for(ext)
     if reader is None:
         raise IngestError(source, f"unsupported file type '{ext or '(none)'}' (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
     if len(data) > options.max_bytes:

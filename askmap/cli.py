@@ -1,0 +1,110 @@
+"""``askmap`` command line: thin — parse arguments, call the library, print results."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from ingest import ColumnRoles, ReadOptions
+
+from . import pipeline
+from .store import list_documents, open_engine
+
+DOC_FIELDS = ["id", "source", "format", "kind", "date", "author", "author_org", "addressees", "title", "signatories",
+              "chars", "blocks", "turns"]
+
+
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    questions = [q.strip() for q in args.question_columns.split(",")] if args.question_columns else None
+    return ReadOptions(
+        max_bytes=int(args.max_mb * 1024 * 1024),
+        columns=ColumnRoles(id=args.id_column, organisation=args.org_column, respondent_type=args.type_column,
+                            name=args.name_column, questions=questions),
+    )
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    results = pipeline.ingest_paths(engine, args.paths, _read_options(args))
+    for r in results:
+        print(r.line(), flush=True)
+    counts = {s: sum(r.status == s for r in results) for s in (pipeline.OK, pipeline.DUPLICATE, pipeline.ERROR)}
+    print(f"{len(results)} files: {counts['ok']} ok, {counts['duplicate']} duplicate, {counts['error']} error",
+          file=sys.stderr)
+    return 1 if counts[pipeline.ERROR] or not results else 0
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    rows = list_documents(engine)
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps({k: r[k] for k in DOC_FIELDS}, ensure_ascii=False, default=str))
+    elif args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(DOC_FIELDS)
+        for r in rows:
+            w.writerow([_cell(r[k]) for k in DOC_FIELDS])
+    else:
+        if not rows:
+            print("no documents stored")
+        for r in rows:
+            print(f"{r['source']}  [{r['kind']}, {r['format']}, {r['date'] or 'no date'}]  id {r['id'][:12]}")
+            print(f"    from: {r['author_org'] or '?'}" + (f" ({r['author']})" if r["author"] else ""))
+            print(f"    to:   {_cell(r['addressees']) or '?'}")
+            extra = f"    {r['chars']} chars, {r['blocks']} blocks"
+            if r["turns"]:
+                extra += f", {r['turns']} speaker turns"
+            if r["signatories"]:
+                extra += f", {len(r['signatories'])} signatories"
+            print(extra)
+        print(f"{len(rows)} documents")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="askmap", description="Find the asks in policy documents.")
+    p.add_argument("--db", default=None,
+                   help="database path or SQLAlchemy URL (default: $ASKMAP_DB or askmap.db; ':memory:' keeps nothing)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="read files or folders into the database")
+    ing.add_argument("paths", nargs="+", help="files or folders (recursive)")
+    ing.add_argument("--max-mb", type=float, default=float(os.environ.get("ASKMAP_MAX_MB", 50)),
+                     help="per-file size limit in MB (default 50, or $ASKMAP_MAX_MB)")
+    ing.add_argument("--id-column", help="consultation export: the respondent id column")
+    ing.add_argument("--org-column", help="consultation export: the organisation column")
+    ing.add_argument("--type-column", help="consultation export: the respondent type column")
+    ing.add_argument("--name-column", help="consultation export: the respondent name column")
+    ing.add_argument("--question-columns", help="consultation export: question columns, comma-separated")
+    ing.set_defaults(func=cmd_ingest)
+
+    docs = sub.add_parser("docs", help="list stored documents with their metadata")
+    docs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    docs.set_defaults(func=cmd_docs)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

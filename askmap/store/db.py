@@ -1,0 +1,68 @@
+"""Opening the database: URL resolution, engine, schema creation and migration."""
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.pool import StaticPool
+
+from .schema import MIGRATIONS, SCHEMA_VERSION, metadata, schema_info
+
+DEFAULT_DB = "askmap.db"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` value (or ``ASKMAP_DB``, or ``askmap.db``) → SQLAlchemy URL. A plain path means SQLite."""
+    db = db or os.environ.get("ASKMAP_DB") or DEFAULT_DB
+    if db == ":memory:":
+        return "sqlite://"
+    if "://" in db:
+        return db
+    return f"sqlite:///{os.path.abspath(db)}"
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def open_engine(db: str | None = None) -> Engine:
+    """An engine with the schema created and migrated to the current version."""
+    url = resolve_url(db)
+    if url == "sqlite://":
+        engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
+    elif url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    migrate(engine)
+    return engine
+
+
+def schema_version(engine: Engine) -> int:
+    with engine.connect() as conn:
+        row = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "version")).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(engine: Engine) -> None:
+    """Create missing tables, then apply column migrations up to SCHEMA_VERSION, in one transaction."""
+    with engine.begin() as conn:
+        metadata.create_all(conn)  # only creates what is missing
+        row = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "version")).first()
+        current = int(row[0]) if row else None
+        if current is None:  # a new database already has every column
+            conn.execute(schema_info.insert().values(key="version", value=str(SCHEMA_VERSION)))
+            return
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"database schema version {current} is newer than this askmap ({SCHEMA_VERSION}); upgrade askmap")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS.get(version, []):
+                conn.exec_driver_sql(statement)
+        if current != SCHEMA_VERSION:
+            conn.execute(schema_info.update().where(schema_info.c.key == "version").values(value=str(SCHEMA_VERSION)))

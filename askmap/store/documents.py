@@ -1,0 +1,112 @@
+"""Storing and loading documents with their blocks and speaker turns."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from ingest.records import Block, Document, Turn
+
+from .schema import blocks, documents, turns
+
+
+def has_document(engine: Engine, doc_id: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+
+def save_document(engine: Engine, doc: Document) -> bool:
+    """Store a document with its blocks and turns in one transaction.
+
+    Returns False (and writes nothing) when a document with the same content hash is
+    already stored. Any failure rolls the whole document back.
+    """
+    if has_document(engine, doc.id):
+        return False
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                insert(documents).values(
+                    id=doc.id, source=doc.source, path=doc.path, format=doc.format, kind=doc.kind,
+                    title=doc.title, date=doc.date, author=doc.author, author_org=doc.author_org,
+                    addressees=list(doc.addressees), signatories=list(doc.signatories),
+                    meta=dict(doc.metadata), text=doc.text, ingested_at=datetime.now(timezone.utc),
+                )
+            )
+            if doc.blocks:
+                conn.execute(insert(blocks), [
+                    {"doc_id": doc.id, "idx": i, "kind": b.kind, "start": b.start, "end": b.end, "number": b.number,
+                     "lead_in": b.lead_in, "level": b.level, "section": b.section}
+                    for i, b in enumerate(doc.blocks)
+                ])
+            if doc.turns:
+                conn.execute(insert(turns), [
+                    {"doc_id": doc.id, "idx": i, "speaker": t.speaker, "role": t.role, "organisation": t.organisation,
+                     "start": t.start, "end": t.end, "label_start": t.label_start}
+                    for i, t in enumerate(doc.turns)
+                ])
+    except IntegrityError:
+        if has_document(engine, doc.id):  # stored concurrently by another writer
+            return False
+        raise
+    return True
+
+
+def _document_from_row(row, block_rows, turn_rows) -> Document:
+    return Document(
+        id=row.id, source=row.source, format=row.format, text=row.text, kind=row.kind, title=row.title,
+        date=row.date, author=row.author, author_org=row.author_org, addressees=list(row.addressees or []),
+        signatories=list(row.signatories or []), metadata=dict(row.meta or {}), path=row.path,
+        blocks=[Block(kind=b.kind, start=b.start, end=b.end, number=b.number, lead_in=b.lead_in, level=b.level,
+                      section=b.section) for b in block_rows],
+        turns=[Turn(speaker=t.speaker, role=t.role, organisation=t.organisation, start=t.start, end=t.end,
+                    label_start=t.label_start) for t in turn_rows],
+    )
+
+
+def load_document(engine: Engine, doc_id: str) -> Document | None:
+    with engine.connect() as conn:
+        row = conn.execute(select(documents).where(documents.c.id == doc_id)).first()
+        if row is None:
+            return None
+        block_rows = conn.execute(select(blocks).where(blocks.c.doc_id == doc_id).order_by(blocks.c.idx)).all()
+        turn_rows = conn.execute(select(turns).where(turns.c.doc_id == doc_id).order_by(turns.c.idx)).all()
+    return _document_from_row(row, block_rows, turn_rows)
+
+
+def list_documents(engine: Engine) -> list[dict]:
+    """Document metadata (no text), oldest first, with block and turn counts."""
+    bcount = select(blocks.c.doc_id, func.count().label("n")).group_by(blocks.c.doc_id).subquery()
+    tcount = select(turns.c.doc_id, func.count().label("n")).group_by(turns.c.doc_id).subquery()
+    q = (
+        select(
+            documents.c.id, documents.c.source, documents.c.format, documents.c.kind, documents.c.title,
+            documents.c.date, documents.c.author, documents.c.author_org, documents.c.addressees,
+            documents.c.signatories, documents.c.ingested_at, func.length(documents.c.text).label("chars"),
+            func.coalesce(bcount.c.n, 0).label("blocks"), func.coalesce(tcount.c.n, 0).label("turns"),
+        )
+        .outerjoin(bcount, bcount.c.doc_id == documents.c.id)
+        .outerjoin(tcount, tcount.c.doc_id == documents.c.id)
+        .order_by(documents.c.ingested_at, documents.c.source)
+    )
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_documents(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(documents)).scalar_one()
+
+
+def delete_document(engine: Engine, doc_id: str) -> bool:
+    """Delete a document; its blocks and turns go with it (explicitly, not only by cascade)."""
+    with engine.begin() as conn:
+        conn.execute(delete(blocks).where(blocks.c.doc_id == doc_id))
+        conn.execute(delete(turns).where(turns.c.doc_id == doc_id))
+        return conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount > 0
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

@@ -1,0 +1,95 @@
+"""The document store: round trip, duplicates, one transaction per document, migrations."""
+import pytest
+from sqlalchemy import inspect, select, text
+
+from askmap.store import count_documents, delete_document, list_documents, load_document, open_engine, save_document
+from askmap.store import db as dbmod
+from askmap.store import schema
+from ingest.records import Block, Document, Turn
+
+
+def make_doc(n=1) -> Document:
+    body = f"Dear Minister,\n\nWe urge you to fund {n} new bus routes.\n\nYours sincerely,\nAnn Lee"
+    return Document(
+        id=f"hash{n}", source=f"letter{n}.txt", format="txt", text=body, kind="letter", date="2024-05-01",
+        author="Ann Lee", author_org="Bus Users Group", addressees=["Minister for Transport"],
+        signatories=["A", "B"], metadata={"k": "v"},
+        blocks=[Block("salutation", 0, 14), Block("paragraph", 16, 16 + len(f"We urge you to fund {n} new bus routes."))],
+        turns=[Turn("Ann Lee", "Chair", "Bus Users Group", 16, 40, 10)],
+    )
+
+
+@pytest.fixture
+def engine(tmp_path):
+    return open_engine(str(tmp_path / "t.db"))
+
+
+def test_round_trip(engine):
+    doc = make_doc()
+    assert save_document(engine, doc) is True
+    back = load_document(engine, doc.id)
+    assert back.text == doc.text and back.blocks == doc.blocks and back.turns == doc.turns
+    assert back.addressees == doc.addressees and back.signatories == ["A", "B"] and back.metadata == {"k": "v"}
+    row = list_documents(engine)[0]
+    assert row["blocks"] == 2 and row["turns"] == 1 and row["author_org"] == "Bus Users Group"
+
+
+def test_duplicate_is_stored_once(engine):
+    assert save_document(engine, make_doc()) is True
+    assert save_document(engine, make_doc()) is False
+    assert count_documents(engine) == 1
+
+
+def test_failure_mid_write_leaves_database_as_it_was(engine, monkeypatch):
+    save_document(engine, make_doc(1))
+    bad = make_doc(2)
+    bad.turns = [Turn(None, None, None, 0, 1)]  # speaker NOT NULL: the last insert of the transaction fails
+    with pytest.raises(Exception):
+        save_document(engine, bad)
+    assert count_documents(engine) == 1
+    with engine.connect() as conn:
+        assert conn.execute(text("select count(*) from blocks where doc_id='hash2'")).scalar() == 0
+
+
+def test_delete_takes_blocks_and_turns(engine):
+    save_document(engine, make_doc())
+    assert delete_document(engine, "hash1")
+    with engine.connect() as conn:
+        assert conn.execute(text("select count(*) from blocks")).scalar() == 0
+        assert conn.execute(text("select count(*) from turns")).scalar() == 0
+
+
+def test_reopening_keeps_data_and_migrates_old_schema(tmp_path, monkeypatch):
+    path = str(tmp_path / "m.db")
+    engine = open_engine(path)
+    save_document(engine, make_doc())
+    engine.dispose()
+    # pretend a newer askmap adds a column in schema version 2
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 2, ["ALTER TABLE documents ADD COLUMN language VARCHAR(8)"])
+    engine = open_engine(path)
+    assert dbmod.schema_version(engine) == 2
+    assert "language" in {c["name"] for c in inspect(engine).get_columns("documents")}
+    assert load_document(engine, "hash1").text == make_doc().text
+
+
+def test_newer_database_is_refused(tmp_path):
+    path = str(tmp_path / "n.db")
+    engine = open_engine(path)
+    with engine.begin() as conn:
+        conn.execute(schema.schema_info.update().values(value="999"))
+    with pytest.raises(RuntimeError, match="newer"):
+        open_engine(path)
+
+
+def test_url_resolution(tmp_path, monkeypatch):
+    monkeypatch.delenv("ASKMAP_DB", raising=False)
+    assert dbmod.resolve_url(":memory:") == "sqlite://"
+    assert dbmod.resolve_url("postgresql://u@h/db") == "postgresql://u@h/db"
+    assert dbmod.resolve_url("x.db").startswith("sqlite:////") and dbmod.resolve_url("x.db").endswith("/x.db")
+    monkeypatch.setenv("ASKMAP_DB", str(tmp_path / "env.db"))
+    assert dbmod.resolve_url(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    mem = open_engine(":memory:")
+    save_document(mem, make_doc())
+    assert count_documents(mem) == 1
