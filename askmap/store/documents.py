@@ -1,7 +1,6 @@
 """Storing and loading documents with their blocks and speaker turns."""
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
 
 from sqlalchemy import Engine, delete, func, insert, select
@@ -107,6 +106,3 @@ def delete_document(engine: Engine, doc_id: str) -> bool:
         conn.execute(delete(turns).where(turns.c.doc_id == doc_id))
         return conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount > 0
 
-
-def dumps(value) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
