@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline
-from .store import list_documents, open_engine
+from .store import ASK_FIELDS, list_documents, open_engine, query_asks
 
 DOC_FIELDS = ["id", "source", "format", "kind", "date", "author", "author_org", "addressees", "title", "signatories",
               "chars", "blocks", "turns"]
@@ -73,6 +73,46 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_asks(rows: list[dict], fmt: str) -> None:
+    if fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(ASK_FIELDS)
+        for r in rows:
+            w.writerow([_cell(r[k]) for k in ASK_FIELDS])
+    else:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """The one-shot pipeline: a fresh in-memory database, ingest + analyse, print every ask."""
+    engine = open_engine(":memory:")
+    results = pipeline.ingest_paths(engine, args.paths, _read_options(args))
+    for r in results:
+        if r.status == pipeline.ERROR:
+            print(r.line(), file=sys.stderr)
+    _print_asks(query_asks(engine), args.format)
+    return 1 if any(r.status == pipeline.ERROR for r in results) else 0
+
+
+def cmd_asks(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    rows = query_asks(engine, type=args.type, holder=args.holder, addressee=args.addressee, doc=args.doc,
+                      text=args.text, limit=args.limit)
+    _print_asks(rows, args.format)
+    return 0
+
+
+def _add_read_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-mb", type=float, default=float(os.environ.get("ASKMAP_MAX_MB", 50)),
+                   help="per-file size limit in MB (default 50, or $ASKMAP_MAX_MB)")
+    p.add_argument("--id-column", help="consultation export: the respondent id column")
+    p.add_argument("--org-column", help="consultation export: the organisation column")
+    p.add_argument("--type-column", help="consultation export: the respondent type column")
+    p.add_argument("--name-column", help="consultation export: the respondent name column")
+    p.add_argument("--question-columns", help="consultation export: question columns, comma-separated")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="askmap", description="Find the asks in policy documents.")
     p.add_argument("--db", default=None,
@@ -81,14 +121,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="read files or folders into the database")
     ing.add_argument("paths", nargs="+", help="files or folders (recursive)")
-    ing.add_argument("--max-mb", type=float, default=float(os.environ.get("ASKMAP_MAX_MB", 50)),
-                     help="per-file size limit in MB (default 50, or $ASKMAP_MAX_MB)")
-    ing.add_argument("--id-column", help="consultation export: the respondent id column")
-    ing.add_argument("--org-column", help="consultation export: the organisation column")
-    ing.add_argument("--type-column", help="consultation export: the respondent type column")
-    ing.add_argument("--name-column", help="consultation export: the respondent name column")
-    ing.add_argument("--question-columns", help="consultation export: question columns, comma-separated")
+    _add_read_options(ing)
     ing.set_defaults(func=cmd_ingest)
+
+    ext = sub.add_parser("extract", help="one-shot: read files into a fresh in-memory database and print every ask")
+    ext.add_argument("paths", nargs="+", help="files or folders (recursive)")
+    ext.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    _add_read_options(ext)
+    ext.set_defaults(func=cmd_extract)
+
+    asks = sub.add_parser("asks", help="the asks in the database")
+    asks.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    asks.add_argument("--type", choices=["recommendation", "request", "pledge", "commitment"])
+    asks.add_argument("--holder", help="holder contains this text")
+    asks.add_argument("--addressee", help="addressee contains this text")
+    asks.add_argument("--doc", help="document name contains this text (or a document id)")
+    asks.add_argument("--text", help="ask text contains this text")
+    asks.add_argument("--limit", type=int)
+    asks.set_defaults(func=cmd_asks)
 
     docs = sub.add_parser("docs", help="list stored documents with their metadata")
     docs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")

@@ -1,4 +1,10 @@
-"""The one path a file takes into the database, shared by the CLI, the app, benchmarks and tests."""
+"""The one path a file takes into the database, shared by the CLI, the app, benchmarks and tests.
+
+A batch is read first (every file, bad ones reported and skipped), then every new document's
+organisations are registered — so that a short name in one document ("the Mayor") can resolve to
+a full name another document gives —, then each new document is analysed and stored, with its asks,
+in its own transaction.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -7,9 +13,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ingest import IngestError, ReadOptions, iter_files, read
+from analysis import extract_asks, register_document
+from ingest import Document, IngestError, ReadOptions, iter_files, read
 
-from .store import save_document
+from .store import load_registry, save_document
+from .store.documents import has_document
 
 OK = "ok"
 DUPLICATE = "duplicate"
@@ -25,6 +33,7 @@ class FileResult:
     reason: str | None = None
     new_ids: list[str] = field(default_factory=list)
     duplicate_ids: list[str] = field(default_factory=list)
+    asks: int = 0
 
     def line(self) -> str:
         if self.status == ERROR:
@@ -32,34 +41,50 @@ class FileResult:
         detail = ""
         if len(self.new_ids) + len(self.duplicate_ids) > 1:
             detail = f" ({len(self.new_ids)} new, {len(self.duplicate_ids)} duplicate documents)"
+        if self.status == OK:
+            detail += f" ({self.asks} asks)"
         return f"{self.path}: {self.status}{detail}"
 
 
-def ingest_file(engine: Engine, path: str | Path, options: ReadOptions | None = None) -> FileResult:
-    """Read one file and store each of its documents, each in its own transaction."""
+def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, list[Document]]:
+    if not path.exists():
+        return FileResult(str(path), ERROR, "no such file or folder"), []
     try:
-        docs = read(path, options)
+        return FileResult(str(path), OK), read(path, options)
     except IngestError as exc:
-        return FileResult(str(path), ERROR, exc.reason)
-    result = FileResult(str(path), OK)
-    for doc in docs:
-        try:
-            stored = save_document(engine, doc)
-        except Exception as exc:  # the database refused one document: report it, keep the rest
-            return FileResult(str(path), ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}",
-                              new_ids=result.new_ids, duplicate_ids=result.duplicate_ids)
-        (result.new_ids if stored else result.duplicate_ids).append(doc.id)
-    if not result.new_ids:
-        result.status = DUPLICATE
-    return result
+        return FileResult(str(path), ERROR, exc.reason), []
 
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None) -> list[FileResult]:
     """Every file named or found under the folders named; a bad file never stops the batch."""
-    results = []
-    for f in iter_files(list(paths)):
-        if not f.exists():
-            results.append(FileResult(str(f), ERROR, "no such file or folder"))
-            continue
-        results.append(ingest_file(engine, f, options))
-    return results
+    batch = [_read_file(f, options) for f in iter_files(list(paths))]
+    registry = load_registry(engine)
+    seen: set[str] = set()
+    for result, docs in batch:
+        for doc in docs:
+            if doc.id not in seen and not has_document(engine, doc.id):
+                register_document(registry, doc)
+    for result, docs in batch:
+        for doc in docs:
+            if doc.id in seen:
+                result.duplicate_ids.append(doc.id)
+                continue
+            seen.add(doc.id)
+            try:
+                asks = extract_asks(doc, registry) if not has_document(engine, doc.id) else []
+                stored = save_document(engine, doc, asks, registry)
+            except Exception as exc:  # one document failing to analyse or store never loses the others
+                result.status, result.reason = ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}"
+                break
+            if stored:
+                result.new_ids.append(doc.id)
+                result.asks += len(asks)
+            else:
+                result.duplicate_ids.append(doc.id)
+        if result.status == OK and not result.new_ids:
+            result.status = DUPLICATE
+    return [r for r, _ in batch]
+
+
+def ingest_file(engine: Engine, path: str | Path, options: ReadOptions | None = None) -> FileResult:
+    return ingest_paths(engine, [path], options)[0]

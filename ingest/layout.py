@@ -219,7 +219,9 @@ def link_lead_ins(text: str, blocks: list[Block]) -> None:
     stack: list[tuple[str, int | None, int]] = []  # open runs: (marker style, lead-in index, level)
     for i, b in enumerate(blocks):
         if b.kind != LIST_ITEM:
-            if b.kind not in (FOOTNOTE, PAGE_BREAK):
+            # a paragraph that starts in lower case continues the item a page break or footnote interrupted
+            continues = b.kind == PARAGRAPH and text[b.start : b.start + 1].islower()
+            if b.kind not in (FOOTNOTE, PAGE_BREAK) and not continues:
                 stack.clear()
             continue
         style = b.section or ""

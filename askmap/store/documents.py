@@ -1,13 +1,19 @@
 """Storing and loading documents with their blocks and speaker turns."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from analysis.organisations import Registry
+from analysis.records import Ask
 from ingest.records import Block, Document, Turn
 
+from .asks import insert_asks
+from .organisations import save_registry
+from .schema import asks as asks_table
 from .schema import blocks, documents, turns
 
 
@@ -16,8 +22,9 @@ def has_document(engine: Engine, doc_id: str) -> bool:
         return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
 
-def save_document(engine: Engine, doc: Document) -> bool:
-    """Store a document with its blocks and turns in one transaction.
+def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), registry: Registry | None = None) -> bool:
+    """Store a document with its blocks, turns, asks and the organisations it taught the registry,
+    all in one transaction.
 
     Returns False (and writes nothing) when a document with the same content hash is
     already stored. Any failure rolls the whole document back.
@@ -46,6 +53,9 @@ def save_document(engine: Engine, doc: Document) -> bool:
                      "start": t.start, "end": t.end, "label_start": t.label_start}
                     for i, t in enumerate(doc.turns)
                 ])
+            insert_asks(conn, asks)
+            if registry is not None:
+                save_registry(conn, registry)
     except IntegrityError:
         if has_document(engine, doc.id):  # stored concurrently by another writer
             return False
@@ -100,8 +110,9 @@ def count_documents(engine: Engine) -> int:
 
 
 def delete_document(engine: Engine, doc_id: str) -> bool:
-    """Delete a document; its blocks and turns go with it (explicitly, not only by cascade)."""
+    """Delete a document; its blocks, turns and asks go with it (explicitly, not only by cascade)."""
     with engine.begin() as conn:
+        conn.execute(delete(asks_table).where(asks_table.c.doc_id == doc_id))
         conn.execute(delete(blocks).where(blocks.c.doc_id == doc_id))
         conn.execute(delete(turns).where(turns.c.doc_id == doc_id))
         return conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount > 0

@@ -5,9 +5,9 @@ tables and applies the listed column migrations in order — it never drops user
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: asks, organisations
 
 metadata = MetaData()
 
@@ -71,3 +71,36 @@ Index("ix_documents_date", documents.c.date)
 # version → list of SQL statements that bring a database from version-1 up to it
 # (added columns, new indexes). Tables that are new in a version need no entry: create_all makes them.
 MIGRATIONS: dict[int, list[str]] = {}
+
+asks = Table(
+    "asks",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("holder", Text),
+    Column("holder_kind", String(16), nullable=False),
+    Column("speaker", Text),
+    Column("addressee", Text),
+    Column("number", String(16)),
+    Column("lead_in_id", String(32)),
+    Column("rule", String(48), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("themes", JSON, nullable=False),
+)
+Index("ix_asks_doc", asks.c.doc_id, asks.c.start)
+Index("ix_asks_holder", asks.c.holder)
+Index("ix_asks_type", asks.c.type)
+
+organisations = Table(
+    "organisations",
+    metadata,
+    Column("name", String(512), primary_key=True),
+    Column("aliases", JSON, nullable=False),
+    Column("acronym", String(32)),
+    Column("kind", String(16), nullable=False),
+    Column("origin", String(16), nullable=False),  # builtin | document | user
+)

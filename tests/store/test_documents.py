@@ -64,12 +64,13 @@ def test_reopening_keeps_data_and_migrates_old_schema(tmp_path, monkeypatch):
     engine = open_engine(path)
     save_document(engine, make_doc())
     engine.dispose()
-    # pretend a newer askmap adds a column in schema version 2
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, ["ALTER TABLE documents ADD COLUMN language VARCHAR(8)"])
+    # pretend a newer askmap adds a column in the next schema version
+    nxt = schema.SCHEMA_VERSION + 1
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", nxt)
+    monkeypatch.setattr(dbmod, "SCHEMA_VERSION", nxt)
+    monkeypatch.setitem(schema.MIGRATIONS, nxt, ["ALTER TABLE documents ADD COLUMN language VARCHAR(8)"])
     engine = open_engine(path)
-    assert dbmod.schema_version(engine) == 2
+    assert dbmod.schema_version(engine) == nxt
     assert "language" in {c["name"] for c in inspect(engine).get_columns("documents")}
     assert load_document(engine, "hash1").text == make_doc().text
 

@@ -1,0 +1,270 @@
+"""Ask rules: one small named function per pattern.
+
+Each rule looks at one sentence and returns a :class:`Hit` (type, rule name, confidence) or
+None. :func:`classify` runs the exclusions first, then the rules in order; the first hit wins.
+Rules are about the language of asking, never about a topic or an organisation.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST
+
+
+@dataclass(frozen=True)
+class Hit:
+    type: str
+    rule: str
+    confidence: float
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+_FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:committee|council|board|trust|government|department|panel|group|commission|authority|association|network|partnership|forum|coalition|alliance|society|foundation|charity|organisation|organization)\b|\bmy office\b|\bour (?:organisation|members|office))"
+
+# ---------------------------------------------------------------- exclusions
+
+
+NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
+    ("thanks", _rx(r"^\W*(?:(?:we|I)\s+(?:would\s+like\s+to\s+)?thank|thank you|many thanks|we are grateful for|I am grateful for)\b")),
+    ("refusal", _rx(r"\b(?:do|does|did|will|can|could)\s+not\s+(?:accept|agree|support|endorse|intend to|plan to)\b|"
+                    r"\b(?:reject|rejects|decline|declines)\s+(?:this|the|that|these|those)\b|\bnot\s+(?:be\s+)?minded\s+to\b|"
+                    r"\bcannot\s+(?:accept|agree|support|commit)\b|\bno\s+plans?\s+to\b")),
+    ("descriptive_should", _rx(r"\bit\s+(?:should|must)\s+be\s+(?:noted|said|stressed|emphasi[sz]ed|remembered|recogni[sz]ed|"
+                               r"acknowledged|highlighted|pointed out|borne in mind|understood|clear)\b|"
+                               r"\b(?:as|than)\s+(?:it|they|we|he|she)\s+(?:should|must)\b|\bshould\s+(?:have|not have)\s+been\b|"
+                               r"\b(?:numbers?|figures?|rates?|levels?|totals?|counts?|referrals|prices|costs|demand|the trend)\s+"
+                               r"(?:should|will|would|must|may|might|could)\s+(?:continue to\s+)?(?:rise|fall|increase|decrease|grow|decline|"
+                               r"drop|go up|go down|improve|worsen|double|stabilise|stabilize)\b")),
+    ("praise", _rx(r"\b(?:should|must|deserves? to)\s+(?:also\s+)?be\s+(?:commended|praised|congratulated|applauded|welcomed|celebrated|thanked)\b")),
+    ("normative_right", _rx(r"\b(?:should|must)\s+(?:have|enjoy)\s+(?:a|the|an equal)\s+right\b")),
+    ("speech_hedge", _rx(r"\b(?:we|I|you)\s+(?:need|have)\s+to\s+be\s+(?:upfront|honest|clear|realistic|careful|frank|candid)\b")),
+    ("bare_lead_in", _rx(r"(?:\b(?:to|that|should|must|will|would|recommend\w*|following|include|includes|including|pledge|commit|are|is|as follows|below)|\bthe following \w+)\s*:\s*$")),
+    ("wh_question", _rx(r"^\W*(?:what|how many|how much|when|where|who|which|why)\b[^?]*\?\s*$")),
+    ("information_question", _rx(r"\b(?:tell|show)\s+(?:me|us)\s+(?:where|what|who|how|when|why|whether)\b")),
+    ("conditional_should", _rx(r"^\W*(?:if|should)\s+(?:you|the|this|any|there)\b[^,]*\bshould\b[^,]*,\s*(?:please\s+)?(?:contact|call|let)")),
+]
+
+
+def excluded(text: str) -> str | None:
+    for name, rx in NOT_ASK:
+        if rx.search(text):
+            return name
+    return None
+
+
+# ---------------------------------------------------------------- rules
+
+_QUESTION_REQUEST = _rx(r"(?:^\W*|[,;:\-–—]\s*|\band\s+|\bso\s+)(?:will|would|can|could|shall)\s+(?:you|the\s+\w+(?:\s+\w+)?|your\s+\w+)\b[^?]*\?")
+_YESNO_REQUEST = _rx(r"^\W*(?:(?:and|so|but|now|then),?\s+)?(?:do|does|are|is)\s+(?:you|the\s+\w+)\s+(?:agree|accept|support|plan|intend|commit)\b[^?]*\?")
+
+
+def question_request(text: str) -> Hit | None:
+    """'Will you …?', 'would you agree …?', 'Can the Minister …?' — asks the addressee to act or answer."""
+    if _QUESTION_REQUEST.search(text) or _YESNO_REQUEST.search(text):
+        return Hit(REQUEST, "question_request", 0.85)
+    return None
+
+
+_RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:very\s+much\s+)?(?:appreciate|value|welcome)\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:response|reply|answer|update|meeting|confirmation|view|views)\b|"
+                r"\bI\s+would\s+be\s+(?:most\s+|very\s+)?grateful\s+(?:if|for)\b|\bwe\s+would\s+be\s+(?:most\s+|very\s+)?grateful\s+(?:if|for)\b|"
+                r"\bplease\s+(?:let\s+(?:us|me)\s+know|respond|reply|confirm|provide|send|set\s+out|share|advise|write)\b|"
+                r"\blook\s+forward\s+to\s+(?:your|receiving|hearing|a\s+response)\b|\b(?:request|ask)\s+(?:that\s+)?(?:you|a\s+meeting|a\s+response)\b")
+
+
+def response_request(text: str) -> Hit | None:
+    """'We would appreciate a response …', 'please confirm …', 'I would be grateful if you …'."""
+    if _RESPONSE.search(text):
+        return Hit(REQUEST, "response_request", 0.9)
+    return None
+
+
+_INVITE = _rx(r"\b(?:we|I)\s+(?:are\s+|am\s+|would\s+(?:like\s+to\s+)?)?(?:invite|inviting|ask|asking|request|requesting)\s+(?:you|all|each|every|the|that|your)\b|"
+              r"\b(?:we|I)\s+(?:would\s+)?(?:urge|call\s+on|ask)\s+you\b[^.]*\b(?:to\s+(?:sign|commit|join|endorse|confirm|respond|reply|meet))\b")
+
+
+def invitation(text: str) -> Hit | None:
+    """'We invite you to …', 'we are inviting all candidates to …', 'we urge you to sign / commit to …'."""
+    if _INVITE.search(text):
+        return Hit(REQUEST, "invitation", 0.85)
+    return None
+
+
+_RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s+)?recommend|recommendation\s+is\s+that|"
+                 r"(?:we|I)\s+(?:would\s+)?(?:propose|suggest|advise)|proposes?\s+that|suggests?\s+that|advocates?\s+(?:for|that))\b")
+_PAST_RECOMMEND = _rx(r"\b(?:recommended|proposed|suggested)\b")
+
+
+def recommend_verb(text: str) -> Hit | None:
+    """'The Committee recommends that …', 'we recommend …', 'we propose …'."""
+    if _RECOMMEND.search(text):
+        return Hit(RECOMMENDATION, "recommend_verb", 0.95)
+    return None
+
+
+_URGE = _rx(r"\b(?:urge|urges|urging|call\s+on|calls\s+on|call\s+upon|calling\s+on|calling\s+for|call\s+for|calls\s+for|implore|press\s+(?:you|the))\b")
+
+
+def urge(text: str) -> Hit | None:
+    """'We urge the council to …', 'we call on the Government to …'."""
+    m = _URGE.search(text)
+    if m and (re.search(_FIRST_PERSON + r"[^.;]{0,40}$", text[: m.start()], re.I) or re.search(r"\bto\s+$", text[: m.start()])
+              or re.match(r"urges\b", m.group(0), re.I)):
+        return Hit(RECOMMENDATION, "urge", 0.9)
+    return None
+
+
+_ENCOURAGE = _rx(r"\b(?:encourage|encourages|encouraging)\s+(?:you|the|that|all|further|this|them|her|him|your|greater|more|local|every|each)\b")
+
+
+def encourage(text: str) -> Hit | None:
+    """'I would encourage you to …', 'we encourage the trust to …', 'to encourage her to consider …'."""
+    if _ENCOURAGE.search(text):
+        return Hit(RECOMMENDATION, "encourage", 0.85)
+    return None
+
+
+_WISH = _rx(r"\b(?:would|'d)\s+(?:like|love|want)\s+to\s+see\b|\b(?:would|will)\s+(?:strongly\s+)?welcome\b|"
+            r"\bwe\s+want\s+(?:to\s+see|the|you|all|every|each)\b|\b(?:keen|eager|anxious)\s+to\s+(?:ensure|see)\b|"
+            r"\b(?:hope|trust)\s+(?:that\s+)?(?:you|the\s+\w+)\s+will\b|\bwe\s+(?:ask|are\s+asking)\s+(?:for|that)\b")
+
+
+def wish(text: str) -> Hit | None:
+    """'I would like to see …', 'we would welcome …', 'am keen to ensure …', 'we hope the board will …'."""
+    if _WISH.search(text):
+        return Hit(RECOMMENDATION, "wish", 0.8)
+    return None
+
+
+_VITAL = _rx(r"\bit\s+is\s+(?:therefore\s+|also\s+|now\s+)?(?:vital|essential|crucial|critical|imperative|important|necessary|key|paramount|urgent)\s+(?:that|to|for|we|you|the)\b|"
+             r"\b(?:there\s+is\s+an?\s+(?:urgent\s+|clear\s+|pressing\s+)?need\s+(?:for|to))\b")
+
+
+def vital_that(text: str) -> Hit | None:
+    """'It is vital that …', 'it is essential to …', 'there is an urgent need for …'."""
+    if _VITAL.search(text):
+        return Hit(RECOMMENDATION, "vital_that", 0.75)
+    return None
+
+
+_OPPORTUNITY = _rx(r"\b(?:provides?|offers?|presents?|creates?)\s+(?:a|an)\s+(?:\w+\s+)?opportunity\s+(?:to|for)\b")
+
+
+def opportunity(text: str) -> Hit | None:
+    """'The new duty provides an opportunity to work with …' — a soft recommendation."""
+    if _OPPORTUNITY.search(text):
+        return Hit(RECOMMENDATION, "opportunity", 0.6)
+    return None
+
+
+_MODAL = _rx(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:also\s+|now\s+|urgently\s+|immediately\s+|therefore\s+|be\s+|not\s+|continue\s+to\s+)*[a-z]+")
+_MODAL_SUBJECT_IT = _rx(r"\b(?:it|this|that|there)\s+(?:should|must)\s+(?:be\s+)?(?:noted|said|clear|possible|likely|seen)\b")
+
+
+def modal_should(text: str) -> Hit | None:
+    """'The trust should …', 'Any strategy must …', 'The list needs to be maintained …'."""
+    if _MODAL.search(text) and not _MODAL_SUBJECT_IT.search(text) and not text.rstrip().endswith("?"):
+        return Hit(RECOMMENDATION, "modal_should", 0.7)
+    return None
+
+
+_COMMIT = _rx(rf"{_FIRST_PERSON}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend\s+to|plan\s+to|undertake\s+to|"
+              r"commit\s+to|are\s+committed\s+to|am\s+committed\s+to|remain\s+committed\s+to|pledge\s+to|have\s+(?:made\s+a\s+commitment|committed)\s+to|"
+              r"has\s+(?:made\s+a\s+commitment|committed)\s+to|(?:are|am|is)\s+(?:currently|now)\s+\w+ing|(?:are|am|is)\s+working\s+(?:to|with|on|towards))\b|"
+              r"\bI\s+have\s+made\s+a\s+commitment\b|\bwe\s+have\s+made\s+a\s+commitment\b|\b(?:I|we)\s+(?:can\s+)?confirm\s+that\s+(?:we|I)\s+will\b")
+_NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+(?:happy|pleased|glad|delighted|grateful)|not|no\s+doubt|see|know|have\s+seen|recall|remember)\b|\bwill\s+you\b")
+
+
+def commitment(text: str) -> Hit | None:
+    """The holder binds itself: 'we will publish …', 'I have made a commitment to …', 'we are currently identifying …'."""
+    if _COMMIT.search(text) and not _NOT_COMMIT.search(text):
+        return Hit(COMMITMENT, "commitment", 0.8)
+    return None
+
+
+_PLEDGE = _rx(r"\b(?:I|we)\s+(?:hereby\s+)?pledge\b|\bsign\s+(?:up\s+to\s+)?(?:the|our|this)\s+pledge\b")
+
+
+def pledge(text: str) -> Hit | None:
+    """'I pledge to …', 'sign the pledge'."""
+    if _PLEDGE.search(text):
+        return Hit(PLEDGE, "pledge", 0.85)
+    return None
+
+
+_REPORTED = _rx(r"^\W*(?:recommendation|action)\s+(?:\d+|[a-z]+)\s+(?:of|in|from)\s+(?:this|that|the|their|its)\s+\w+\s+(?:was|is|were)\s+(?:for|that|to)\b")
+
+
+def reported_recommendation(text: str) -> Hit | None:
+    """'Recommendation four of this report was for chief constables to …' — someone else's recommendation, cited."""
+    if _REPORTED.search(text):
+        return Hit(RECOMMENDATION, "reported_recommendation", 0.8)
+    return None
+
+
+Rule = Callable[[str], Hit | None]
+
+# order matters: specific before general
+RULES: list[Rule] = [
+    reported_recommendation,
+    response_request,
+    question_request,
+    invitation,
+    pledge,
+    recommend_verb,
+    urge,
+    encourage,
+    wish,
+    commitment,
+    vital_that,
+    modal_should,
+    opportunity,
+]
+
+
+def classify(text: str) -> Hit | None:
+    """The first rule that fires on a sentence, unless an exclusion applies."""
+    if excluded(text):
+        return None
+    for rule in RULES:
+        hit = rule(text)
+        if hit:
+            return hit
+    return None
+
+
+# ---------------------------------------------------------------- list items and lead-ins
+
+_IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|deliver|promote|ensure|provide|introduce|review|develop|publish|"
+                        r"establish|create|fund|invest|increase|reduce|cut|stop|end|cease|extend|expand|improve|support|make|set|"
+                        r"take|give|adopt|implement|commission|appoint|work|build|protect|consult|require|ban|allow|enable|"
+                        r"strengthen|tackle|address|raise|lower|offer|launch|maintain|monitor|put|bring|reform|remove|restore|"
+                        r"simplify|include|consider|act|help|engage|train|recruit|retain|keep|guarantee|lobby|commit|halt|scrap|"
+                        r"abolish|replace|pay|double|treble|set\s+up|roll\s+out)\b")
+_GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
+_ASK_LEAD = _rx(r"\b(?:recommend\w*|should|must|urge|call\w*\s+(?:on|for)|ask\w*|encourage\w*|propos\w*|pledge\w*|commit\w*|"
+                r"need\w*\s+to|would\s+like|want|include|includ\w+|following|action\w*|priorit\w*|steps|measures|"
+                r"to\s*:)\b")
+
+
+def lead_in_hit(lead_text: str) -> Hit | None:
+    """How a lead-in ending in ':' frames its items: pledge, recommendation, request, commitment."""
+    if not lead_text.rstrip().endswith(":"):
+        return None
+    if re.search(r"\bpledge\b", lead_text, re.I):
+        return Hit(PLEDGE, "pledge_list", 0.9)
+    hit = classify(lead_text)
+    if hit:
+        return Hit(hit.type, "list_" + hit.rule, hit.confidence)
+    if _ASK_LEAD.search(lead_text):
+        return Hit(RECOMMENDATION, "action_list", 0.7)
+    return None
+
+
+def looks_like_action(item: str) -> bool:
+    """A list item that reads as an action: an imperative ('Deliver …') or a gerund ('Ensuring …')."""
+    return bool(_IMPERATIVE_START.search(item) or _GERUND_START.search(item))

@@ -1,0 +1,213 @@
+"""Ask extraction: the one entry point is :func:`extract_asks` (a stored Document → its asks)."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ingest.layout import number_from_words
+from ingest.records import CLOSING, LIST_ITEM, SIGNATURE, TRANSCRIPT, Document
+
+from . import ask_rules
+from .ask_rules import Hit
+from .attribution import explicit_addressee, lead_in_object
+from .organisations import Registry, normalise
+from .records import COMMITMENT, PLEDGE, REQUEST, Ask, Unit
+from .sentences import units
+
+_AFFIRMATION = re.compile(r"^\W*(?:yes|yes,?\s+(?:of course|absolutely|indeed|certainly|for the record)|absolutely|certainly|"
+                          r"of course|I will|we will|I can confirm|agreed)\b", re.I)
+_PLEDGE_ROLE = re.compile(r"\bas\s+(?:the\s+|a\s+|an\s+)?([A-Z][\w'’]*(?:\s+(?:of|for|and|the|[A-Z][\w'’]*))*)\s*,")
+_PUBLISHERS = re.compile(r"^(.*?)\s+(?:published|issued|produced|released|made|set out)\s+(?:their|its|a|the|his|her)\b")
+
+
+def ask_id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+def _document_addressee(doc: Document, registry: Registry) -> str | None:
+    if doc.addressees:
+        return registry.canonical(doc.addressees[0])
+    asked = doc.metadata.get("asked_of")
+    if asked:
+        return registry.canonical(asked)
+    return None
+
+
+def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str | None, str | None]:
+    turn = doc.turns[unit.turn]
+    speaker = f"{turn.speaker} ({turn.role})" if turn.role else turn.speaker
+    holder = turn.organisation or (turn.role if turn.role and registry.lookup(turn.role) else None)
+    if not holder and turn.role and re.search(r"\b(?:of|for)\b|Mayor|Minister|Secretary|Commissioner", turn.role) \
+            and not re.fullmatch(r"(?:the\s+)?(?:chair|deputy chair|vice[- ]chair)", turn.role, re.I):
+        holder = turn.role
+    if not holder:
+        q_by, q_org = doc.metadata.get("question_by", ""), doc.metadata.get("question_by_org", "")
+        if q_org and q_by and normalise(q_by).split()[:2] == normalise(turn.speaker).split()[:2]:
+            holder = q_org
+    return registry.canonical(holder or turn.speaker), speaker
+
+
+def _other_party(doc: Document, unit: Unit, registry: Registry) -> str | None:
+    """In a transcript, whom a speaker's question is put to: the asked-of party, or the next other speaker."""
+    asked = doc.metadata.get("asked_of")
+    if asked:
+        return registry.canonical(asked)
+    me = doc.turns[unit.turn].speaker
+    for t in doc.turns[unit.turn + 1 :]:
+        if t.speaker != me:
+            return registry.canonical(t.organisation or t.role or t.speaker)
+    return None
+
+
+def _reported_holder(doc: Document, unit: Unit, registry: Registry) -> str | None:
+    """A cited recommendation's authors: who 'published their report' in the sentences just before it."""
+    before = doc.text[max(0, unit.start - 600) : unit.start]
+    sentences = re.split(r"(?<=[.!?])\s+", before.strip())
+    for s in reversed(sentences[-3:]):
+        m = _PUBLISHERS.search(s)
+        if not m:
+            continue
+        subject = re.sub(r"^.*?\b(?:In|On|By|During)\s+[\w ,]*?\d{4},?\s+", "", m.group(1))
+        parts = [p for p in re.split(r"\)\s*,\s*(?:and\s+)?|\)\s+and\s+|,\s+(?=(?:and\s+)?the\s)|\s+and\s+(?=the\s)", subject)
+                 if p.strip()]
+        names = []
+        for p in parts:
+            p = re.sub(r"^(?:the)\s+", "", p.strip(), flags=re.I)
+            acr = re.search(r"\(([A-Z][A-Za-z&]{1,9})\)?\s*$", p)
+            name = re.sub(r"\s*\([^)]*\)?\s*$", "", p)
+            org = registry.lookup(acr.group(1)) if acr else registry.lookup(name)
+            names.append(acr.group(1) if acr else (org.acronym if org and org.acronym else name))
+        if names:
+            return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return None
+
+
+_OPEN_QUOTE = "\"“‘'"
+
+
+def _is_quoted(doc: Document, unit: Unit) -> bool:
+    """Quoted evidence (a paragraph or sentence in quotation marks) is someone else's words, not an ask of the holder."""
+    block = doc.blocks[unit.block]
+    if doc.text[block.start] in _OPEN_QUOTE or unit.text[0] in _OPEN_QUOTE:
+        return True
+    inside = False
+    for ch in doc.text[block.start : unit.start]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
+
+
+_GENERIC_HEADS = ("Board", "Committee", "Council", "Trust", "Commission", "Partnership", "Unit", "Authority", "Agency",
+                  "Department", "Panel", "Network", "Forum", "Group", "Service", "Office", "Inspectorate", "Executive")
+
+
+def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> str | None:
+    """'Board' → the one '… Board' this document names in full (from the registry or the text itself)."""
+    if not name or name not in _GENERIC_HEADS:
+        return name
+    known = [o.name for o in registry.orgs.values() if o.name.endswith(" " + name) and o.name in doc.text]
+    if len(set(known)) == 1:
+        return known[0]
+    in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,6}}{name})\b", doc.text))
+    in_text = {re.sub(r"^(?:The|A|An|This|That|Our|Your)\s+", "", t) for t in in_text}
+    in_text = {t for t in in_text if t != name}
+    longest = sorted(in_text, key=len, reverse=True)
+    if longest and all(longest[0].endswith(t) for t in longest):
+        return longest[0]
+    return name
+
+
+def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
+    """Every ask in a document, in text order, with holder, addressee, type, rule and span."""
+    doc_addressee = _document_addressee(doc, registry)
+    closing = next((i for i, b in enumerate(doc.blocks) if b.kind == CLOSING), None)
+    asks: list[Ask] = []
+    by_block: dict[int, Ask] = {}  # first ask of each block, for list items to link to their lead-in
+    lead_cache: dict[int, tuple[Hit | None, str | None]] = {}
+    last_agent: str | None = None
+    prev_turn_request: int | None = None
+
+    for u in units(doc):
+        if closing is not None and u.block > closing:
+            break
+        if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u):
+            continue
+        hit = ask_rules.classify(u.text)
+        lead_addressee = None
+        if u.block_kind == LIST_ITEM and u.lead_in is not None:
+            if u.lead_in not in lead_cache:
+                lb = doc.blocks[u.lead_in]
+                ltext = doc.text[lb.start : lb.end]
+                lh = ask_rules.lead_in_hit(ltext)
+                la = _resolve_short_name(lead_in_object(ltext, registry), doc, registry)
+                if lh and lh.type == PLEDGE:
+                    m = _PLEDGE_ROLE.search(ltext)
+                    la = registry.canonical(m.group(1)) if m else None
+                lead_cache[u.lead_in] = (lh, la)
+            lh, la = lead_cache[u.lead_in]
+            if lh and u.first_in_block and (hit is None or lh.type == PLEDGE or ask_rules.looks_like_action(u.text)):
+                hit = lh
+            elif lh and lh.type == PLEDGE and hit is not None:
+                hit = Hit(PLEDGE, hit.rule, hit.confidence)
+            if lh:
+                lead_addressee = la or (by_block[u.lead_in].addressee if u.lead_in in by_block else None)
+        if hit is None and doc.kind == TRANSCRIPT and u.turn is not None and prev_turn_request is not None \
+                and u.turn == prev_turn_request + 1 and u.first_in_block and _AFFIRMATION.search(u.text):
+            hit = Hit(COMMITMENT, "affirmation", 0.75)
+        if hit is None:
+            continue
+
+        # holder
+        speaker = None
+        if hit.rule == "reported_recommendation":
+            holder, holder_kind = _reported_holder(doc, u, registry) or doc.author_org, "reported"
+        elif doc.kind == TRANSCRIPT and u.turn is not None:
+            (holder, speaker), holder_kind = _speaker_holder(doc, u, registry), "speaker"
+        elif doc.signatories:
+            holder, holder_kind = registry.canonical(doc.author_org) or "Signatories", "signatories"
+        else:
+            holder, holder_kind = registry.canonical(doc.author_org or doc.author), "author"
+        # transcript: a first-person statement of intent by the party answering is their commitment
+        if doc.kind == TRANSCRIPT and hit.rule == "vital_that" and re.search(r"\b(?:we|I)\b", u.text):
+            hit = Hit(COMMITMENT, hit.rule, hit.confidence)
+
+        # addressee
+        if lead_addressee and hit.rule.startswith(("list_", "pledge_list", "action_list")):
+            addressee = lead_addressee
+        else:
+            explicit = explicit_addressee(u.text, hit.rule, registry)
+            if explicit == "you":
+                addressee = _other_party(doc, u, registry) if (doc.kind == TRANSCRIPT and u.turn is not None) else doc_addressee
+            elif explicit:
+                addressee = _resolve_short_name(registry.canonical(explicit), doc, registry)
+            elif hit.type == COMMITMENT:
+                addressee = None
+            elif doc.kind == TRANSCRIPT and u.turn is not None:
+                addressee = _other_party(doc, u, registry)
+            elif hit.type == REQUEST:
+                addressee = doc_addressee
+            else:
+                addressee = lead_addressee or last_agent or doc_addressee
+        if hit.type == COMMITMENT and holder_kind == "speaker":
+            addressee = None
+
+        # a top-level numbered recommendation sets whom the unattributed asks after it are for
+        if u.number and doc.blocks[u.block].level == 0 and hit.type != REQUEST and addressee:
+            last_agent = addressee
+        if u.turn is not None and hit.type == REQUEST:
+            prev_turn_request = u.turn
+        number = u.number or number_from_words(u.text)
+        lead = by_block.get(u.lead_in) if u.lead_in is not None else None
+        ask = Ask(
+            id=ask_id(doc.id, u.start, u.end), doc_id=doc.id, doc=doc.source, start=u.start, end=u.end, text=u.text,
+            type=hit.type, holder=holder, holder_kind=holder_kind, addressee=addressee, rule=hit.rule,
+            confidence=hit.confidence, speaker=speaker, number=number, lead_in_id=lead.id if lead else None,
+            block=u.block,
+        )
+        asks.append(ask)
+        by_block.setdefault(u.block, ask)
+    return asks

@@ -1,0 +1,190 @@
+"""The organisation registry: canonical names, aliases, acronyms and kinds.
+
+Filled from three places: a small built-in list of common UK public bodies (``BUILTIN``),
+what the documents themselves say (acronyms defined in the text — "National Referral
+Mechanism (NRM)" —, author organisations, letterheads, speaker roles), and entries a user
+adds. :meth:`Registry.canonical` maps any mention to its canonical name.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.records import Document
+
+from .records import Organisation
+
+ORGANISATION = "organisation"
+OFFICE = "office"  # an office-holder: a mayor, minister, commissioner
+GROUP = "group"
+
+# Common UK public bodies. General knowledge only: a user extends it with their own entries.
+BUILTIN: list[Organisation] = [
+    Organisation("UK Government", ["HM Government", "the Government", "Government", "central government"], "HMG", ORGANISATION),
+    Organisation("Prime Minister", ["the Prime Minister", "PM"], None, OFFICE),
+    Organisation("Home Office", [], None, ORGANISATION),
+    Organisation("Home Secretary", ["Secretary of State for the Home Department"], None, OFFICE),
+    Organisation("HM Treasury", ["the Treasury", "Treasury"], None, ORGANISATION),
+    Organisation("Chancellor of the Exchequer", ["the Chancellor"], None, OFFICE),
+    Organisation("Cabinet Office", [], None, ORGANISATION),
+    Organisation("Ministry of Justice", [], "MoJ", ORGANISATION),
+    Organisation("Ministry of Defence", [], "MoD", ORGANISATION),
+    Organisation("Department for Education", [], "DfE", ORGANISATION),
+    Organisation("Department of Health and Social Care", [], "DHSC", ORGANISATION),
+    Organisation("Department for Work and Pensions", [], "DWP", ORGANISATION),
+    Organisation("Department for Transport", [], "DfT", ORGANISATION),
+    Organisation("Department for Environment, Food and Rural Affairs", [], "Defra", ORGANISATION),
+    Organisation("Department for Business and Trade", [], "DBT", ORGANISATION),
+    Organisation("Department for Energy Security and Net Zero", [], "DESNZ", ORGANISATION),
+    Organisation("Ministry of Housing, Communities and Local Government", ["Department for Levelling Up, Housing and Communities"], "MHCLG", ORGANISATION),
+    Organisation("Foreign, Commonwealth and Development Office", [], "FCDO", ORGANISATION),
+    Organisation("NHS England", [], None, ORGANISATION),
+    Organisation("UK Health Security Agency", ["Public Health England"], "UKHSA", ORGANISATION),
+    Organisation("Care Quality Commission", [], "CQC", ORGANISATION),
+    Organisation("Ofsted", ["Office for Standards in Education, Children's Services and Skills"], None, ORGANISATION),
+    Organisation("Ofgem", [], None, ORGANISATION),
+    Organisation("Ofwat", [], None, ORGANISATION),
+    Organisation("Ofcom", [], None, ORGANISATION),
+    Organisation("Environment Agency", [], None, ORGANISATION),
+    Organisation("Local Government Association", [], "LGA", ORGANISATION),
+    Organisation("National Audit Office", [], "NAO", ORGANISATION),
+    Organisation("Office for National Statistics", [], "ONS", ORGANISATION),
+    Organisation("Equality and Human Rights Commission", [], "EHRC", ORGANISATION),
+    Organisation("Information Commissioner's Office", [], "ICO", ORGANISATION),
+    Organisation("Crown Prosecution Service", [], "CPS", ORGANISATION),
+    Organisation("National Crime Agency", [], "NCA", ORGANISATION),
+    Organisation("College of Policing", [], None, ORGANISATION),
+    Organisation("HM Inspectorate of Constabulary and Fire & Rescue Services", ["HM Inspectorate of Constabulary and Fire and Rescue Services"], "HMICFRS", ORGANISATION),
+    Organisation("Independent Office for Police Conduct", [], "IOPC", ORGANISATION),
+    Organisation("Metropolitan Police Service", ["Metropolitan Police", "the Met", "Met Police", "Metropolitan police"], "MPS", ORGANISATION),
+    Organisation("Police and Crime Commissioners", ["Police and Crime Commissioner", "PCC"], "PCCs", OFFICE),
+    Organisation("Greater London Authority", [], "GLA", ORGANISATION),
+    Organisation("Mayor of London", [], None, OFFICE),
+    Organisation("London Assembly", [], None, ORGANISATION),
+    Organisation("Scottish Government", [], None, ORGANISATION),
+    Organisation("Welsh Government", [], None, ORGANISATION),
+    Organisation("Northern Ireland Executive", [], None, ORGANISATION),
+    Organisation("House of Commons", [], None, ORGANISATION),
+    Organisation("House of Lords", [], None, ORGANISATION),
+    Organisation("Children's Commissioner for England", ["Children's Commissioner"], None, OFFICE),
+]
+
+_TITLE_WORDS = r"(?:Mayor|Minister|Secretary|Commissioner|Chancellor|Director|Chair|Chief Executive|Governor|Ombudsman|Leader)"
+
+
+def normalise(name: str) -> str:
+    """Comparison key: lower case, no leading 'the', no punctuation, single spaces."""
+    s = name.strip().lower().replace("’", "'").replace("&", " and ")
+    s = re.sub(r"^the\s+", "", s)
+    s = re.sub(r"[^\w' ]+", " ", s)
+    s = re.sub(r"'s\b", "s", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+class Registry:
+    """Organisations by canonical name, with an index of every alias and acronym."""
+
+    def __init__(self, orgs: Iterable[Organisation] = ()):
+        self.orgs: dict[str, Organisation] = {}
+        self._index: dict[str, str] = {}
+        for o in orgs:
+            self.add(o)
+
+    @classmethod
+    def builtin(cls) -> Registry:
+        return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in BUILTIN)
+
+    def add(self, org: Organisation) -> Organisation:
+        """Add or merge: an organisation already known by any of the names gains the new aliases."""
+        existing = self.lookup(org.name) or next((self.lookup(a) for a in org.aliases if self.lookup(a)), None)
+        if existing is None and org.acronym and self._index.get(normalise(org.acronym)):
+            existing = self.lookup(org.acronym)
+        if existing is None:
+            existing = Organisation(org.name, [], org.acronym, org.kind)
+            self.orgs[org.name] = existing
+            self._index[normalise(org.name)] = org.name
+        for alias in [org.name, *org.aliases]:
+            key = normalise(alias)
+            if key and key not in self._index:
+                self._index[key] = existing.name
+                if alias != existing.name and alias not in existing.aliases:
+                    existing.aliases.append(alias)
+        if org.acronym:
+            existing.acronym = existing.acronym or org.acronym
+            self._index.setdefault(normalise(org.acronym), existing.name)
+        return existing
+
+    def lookup(self, mention: str) -> Organisation | None:
+        name = self._index.get(normalise(mention))
+        return self.orgs.get(name) if name else None
+
+    def canonical(self, mention: str | None) -> str | None:
+        """The canonical name for a mention; a bare title ('the Mayor') resolves to the one known office
+        that starts with it ('Mayor of London'); anything unknown comes back tidied."""
+        if not mention:
+            return None
+        m = re.sub(r"\s+", " ", mention).strip(" ,.;:")
+        m = re.sub(r"^(?:the|our|your|all|each|every)\s+", "", m, flags=re.I)
+        org = self.lookup(m)
+        if org:
+            return org.name
+        key = normalise(m)
+        if key:
+            offices = [o.name for o in self.orgs.values() if normalise(o.name).startswith(key + " ")
+                       and re.fullmatch(_TITLE_WORDS, m, re.I)]
+            if len(offices) == 1:
+                return offices[0]
+        return m[:1].upper() + m[1:] if m else None
+
+    def names(self) -> list[str]:
+        return sorted(self.orgs)
+
+
+_ACRONYM_DEF = re.compile(r"((?:(?:[A-Z][\w'’&-]*|of|and|for|the|on|in|to|&)\s+){1,9}[A-Z][\w'’-]*)\s+\((?:the\s+)?([A-Z][A-Za-z&]{1,9}s?)\)")
+_ALIAS_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)\s+\((the\s+[A-Z][a-z]+)\)")
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0].upper() for w in words if w.lower() not in {"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def definitions_in_text(text: str) -> list[Organisation]:
+    """Acronyms and short names a document defines: 'National Referral Mechanism (NRM)', 'Metropolitan police (the Met)'."""
+    found: list[Organisation] = []
+    for m in _ACRONYM_DEF.finditer(text):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        letters = acronym.rstrip("s") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
+        # keep the shortest tail of the phrase whose initials match the acronym
+        for k in range(len(words)):
+            tail = words[k:]
+            if not tail[0][:1].isupper():
+                continue
+            if _initials(tail) == letters.upper() or _initials(tail).startswith(letters.upper()) and len(letters) >= 3:
+                found.append(Organisation(" ".join(tail), [], acronym, ORGANISATION))
+                break
+    for m in _ALIAS_DEF.finditer(text):
+        words = m.group(1).split()
+        alias = m.group(2)
+        head = alias.split()[1].lower()
+        # "Metropolitan police (the Met)": the alias is a prefix of one of the defining words
+        for k in range(len(words)):
+            if words[k].lower().startswith(head):
+                found.append(Organisation(" ".join(words[k:]), [alias], None, ORGANISATION))
+                break
+    return found
+
+
+def register_document(registry: Registry, doc: Document) -> None:
+    """Learn the organisations and offices a document names: its author, addressees, speakers, definitions."""
+    for org in definitions_in_text(doc.text):
+        registry.add(org)
+    if doc.author_org:
+        registry.add(Organisation(doc.author_org, [], None, OFFICE if re.search(_TITLE_WORDS, doc.author_org) else ORGANISATION))
+    for a in doc.addressees:
+        if re.search(_TITLE_WORDS, a) and len(a.split()) > 1:
+            registry.add(Organisation(a, [], None, OFFICE))
+    for t in doc.turns:
+        for name in (t.organisation, t.role):
+            if name and len(name.split()) > 1 and re.search(_TITLE_WORDS + r"|[A-Z][a-z]+ (?:Council|Service|Trust|Office|Agency)", name):
+                registry.add(Organisation(name, [], None, OFFICE if re.search(_TITLE_WORDS, name) else ORGANISATION))

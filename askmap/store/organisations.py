@@ -1,0 +1,44 @@
+"""The organisation registry's table: built-in bodies, those learned from documents, and user entries."""
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, select
+
+from analysis.organisations import Registry
+from analysis.records import Organisation
+
+from .schema import organisations
+
+
+def load_registry(engine: Engine) -> Registry:
+    """The built-in bodies plus every stored entry (user entries first, so they win on a clash)."""
+    registry = Registry.builtin()
+    with engine.connect() as conn:
+        rows = conn.execute(select(organisations).order_by((organisations.c.origin != "user"), organisations.c.name)).all()
+    for r in rows:
+        registry.add(Organisation(r.name, list(r.aliases or []), r.acronym, r.kind))
+    return registry
+
+
+def save_registry(conn: Connection, registry: Registry, origin: str = "document") -> None:
+    """Store entries that are new or have gained aliases (the built-in list is never copied in)."""
+    builtin = Registry.builtin()
+    stored = {r.name: r for r in conn.execute(select(organisations)).all()}
+    for org in registry.orgs.values():
+        b = builtin.orgs.get(org.name)
+        if b is not None and sorted(b.aliases) == sorted(org.aliases) and b.acronym == org.acronym:
+            continue
+        row = stored.get(org.name)
+        if row is None:
+            conn.execute(organisations.insert().values(name=org.name, aliases=list(org.aliases), acronym=org.acronym,
+                                                       kind=org.kind, origin=origin))
+        elif sorted(row.aliases or []) != sorted(org.aliases) or row.acronym != org.acronym:
+            conn.execute(organisations.update().where(organisations.c.name == org.name)
+                         .values(aliases=sorted(set(row.aliases or []) | set(org.aliases)), acronym=row.acronym or org.acronym))
+
+
+def add_organisation(engine: Engine, org: Organisation) -> None:
+    """A user's own entry (extends or corrects the built-in list)."""
+    with engine.begin() as conn:
+        conn.execute(organisations.delete().where(organisations.c.name == org.name))
+        conn.execute(organisations.insert().values(name=org.name, aliases=list(org.aliases), acronym=org.acronym,
+                                                   kind=org.kind, origin="user"))

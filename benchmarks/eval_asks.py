@@ -1,0 +1,115 @@
+"""Score `askmap extract` against hand-labelled asks.
+
+    python benchmarks/eval_asks.py [DOCS_DIR] [GOLD_JSONL]
+
+Defaults: ../shared/seeds and ../shared/gold/seed_asks.jsonl (beside the checkout). Predicted and
+gold asks of a document are matched one-to-one, best word overlap first (Dice ≥ 0.5). Prints
+precision, recall, F1 and, over matched asks, the accuracy of type, holder and addressee, then the
+misses (gold asks not found), the false alarms, and the attribute errors.
+"""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_asks.jsonl"
+
+
+def words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def dice(a: str, b: str) -> float:
+    wa, wb = words(a), words(b)
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa and wb else 0.0
+
+
+def norm(name: str | None) -> str:
+    """Names compare without case, articles, punctuation or a plural 's'."""
+    if not name:
+        return ""
+    s = name.lower().replace("’", "'").replace("&", " and ")
+    s = re.sub(r"\([^)]*\)", " ", s)
+    s = re.sub(r"\b(?:the|a|an)\b", " ", s)
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in s.split())
+
+
+def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int, float]]:
+    pairs = []
+    for i, g in enumerate(gold):
+        for j, p in enumerate(pred):
+            if p["doc"] == g["doc"]:
+                d = dice(g["text"], p["text"])
+                if d >= 0.5:
+                    pairs.append((d, i, j))
+    pairs.sort(reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for d, i, j in pairs:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j, d))
+    return out
+
+
+def extract(docs: Path) -> list[dict]:
+    cmd = [sys.executable, "-m", "askmap", "extract", str(docs), "--format", "jsonl"]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if out.returncode not in (0, 1):
+        sys.exit(f"askmap extract failed:\n{out.stderr}")
+    return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+
+
+def score(pred: list[dict], gold: list[dict]) -> dict:
+    pairs = match(pred, gold)
+    tp = len(pairs)
+    p = tp / len(pred) if pred else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    acc = {}
+    for field, gfield in (("type", "type"), ("holder", "author_org"), ("addressee", "addressee")):
+        ok = sum(norm(pred[j][field]) == norm(gold[i].get(gfield)) for i, j, _ in pairs)
+        acc[field] = ok / tp if tp else 0.0
+    return {"gold": len(gold), "predicted": len(pred), "matched": tp, "precision": p, "recall": r, "f1": f1,
+            "type_accuracy": acc["type"], "holder_accuracy": acc["holder"], "addressee_accuracy": acc["addressee"],
+            "pairs": pairs}
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0]) if argv else DEFAULT_DOCS
+    gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
+    gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
+    pred = extract(docs)
+    s = score(pred, gold)
+    pairs = s.pop("pairs")
+    print(f"documents: {docs}\ngold: {gold_path}")
+    for k, v in s.items():
+        print(f"{k:>20}: {v:.3f}" if isinstance(v, float) else f"{k:>20}: {v}")
+    matched_g = {i for i, _, _ in pairs}
+    matched_p = {j for _, j, _ in pairs}
+    print("\nMISSES (gold asks not found):")
+    for i, g in enumerate(gold):
+        if i not in matched_g:
+            print(f"  [{g['doc'][:12]}] {g['type']:<14} {g['text'][:150]}")
+    print("\nFALSE ALARMS (predicted, not in gold):")
+    for j, p in enumerate(pred):
+        if j not in matched_p:
+            print(f"  [{p['doc'][:12]}] {p['type']:<14} {p['rule']:<22} {p['text'][:130]}")
+    print("\nATTRIBUTE ERRORS (field: predicted ≠ gold):")
+    for i, j, _ in pairs:
+        g, p = gold[i], pred[j]
+        for field, gfield in (("type", "type"), ("holder", "author_org"), ("addressee", "addressee")):
+            if norm(p[field]) != norm(g.get(gfield)):
+                print(f"  [{g['doc'][:12]}] {field}: {p[field]!r} ≠ {g.get(gfield)!r} — {g['text'][:70]}")
+    print(json.dumps({k: round(v, 3) if isinstance(v, float) else v for k, v in s.items()}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
