@@ -85,20 +85,29 @@ def _reported_holder(doc: Document, unit: Unit, registry: Registry) -> str | Non
 _OPEN_QUOTE = "\"“‘'"
 
 
-def _is_quoted(doc: Document, unit: Unit) -> bool:
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside quotation marks within text[start:end] (curly pairs, or straight quotes toggling)."""
+    spans, open_at = [], None
+    for m in re.finditer(r'[“”"]', text[start:end]):
+        ch, pos = m.group(0), start + m.start()
+        if ch == "“" or (ch == '"' and open_at is None):
+            open_at = pos
+        elif open_at is not None:
+            spans.append((open_at, pos))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, end))
+    return spans
+
+
+def _is_quoted(doc: Document, unit: Unit, cache: dict[int, list[tuple[int, int]]]) -> bool:
     """Quoted evidence (a paragraph or sentence in quotation marks) is someone else's words, not an ask of the holder."""
     block = doc.blocks[unit.block]
     if doc.text[block.start] in _OPEN_QUOTE or unit.text[0] in _OPEN_QUOTE:
         return True
-    inside = False
-    for ch in doc.text[block.start : unit.start]:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
+    if unit.block not in cache:
+        cache[unit.block] = _quoted_spans(doc.text, block.start, block.end)
+    return any(a < unit.start < b for a, b in cache[unit.block])
 
 
 _GENERIC_HEADS = ("Board", "Committee", "Council", "Trust", "Commission", "Partnership", "Unit", "Authority", "Agency",
@@ -109,6 +118,18 @@ def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> 
     """'Board' → the one '… Board' this document names in full (from the registry or the text itself)."""
     if not name or name not in _GENERIC_HEADS:
         return name
+    key = (doc.id, name, len(registry.orgs))
+    if key not in _SHORT_NAMES:
+        if len(_SHORT_NAMES) > 10_000:
+            _SHORT_NAMES.clear()
+        _SHORT_NAMES[key] = _find_full_name(name, doc, registry)
+    return _SHORT_NAMES[key]
+
+
+_SHORT_NAMES: dict[tuple[str, str, int], str] = {}
+
+
+def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
     known = [o.name for o in registry.orgs.values() if o.name.endswith(" " + name) and o.name in doc.text]
     if len(set(known)) == 1:
         return known[0]
@@ -130,11 +151,12 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     lead_cache: dict[int, tuple[Hit | None, str | None]] = {}
     last_agent: str | None = None
     prev_turn_request: int | None = None
+    quotes: dict[int, list[tuple[int, int]]] = {}
 
     for u in units(doc):
         if closing is not None and u.block > closing:
             break
-        if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u):
+        if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u, quotes):
             continue
         hit = ask_rules.classify(u.text)
         lead_addressee = None

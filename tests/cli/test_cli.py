@@ -56,7 +56,7 @@ def test_missing_path_is_an_error_not_a_crash(tmp_path, capsys):
 
 def test_size_limit_option(tmp_path, capsys):
     f = tmp_path / "long.txt"
-    f.write_text("The trust should hire more midwives. " * 40000)  # ~1.5 MB
+    f.write_text("The weather in the valley was mild last spring. " * 32000)  # ~1.5 MB
     code, out, _ = run(capsys, "--db", str(tmp_path / "d.db"), "ingest", "--max-mb", "1", str(f))
     assert code == 1 and "too large" in out
     code, out, _ = run(capsys, "--db", str(tmp_path / "d.db"), "ingest", "--max-mb", "2", str(f))
