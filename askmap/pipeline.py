@@ -42,7 +42,7 @@ class FileResult:
         if len(self.new_ids) + len(self.duplicate_ids) > 1:
             detail = f" ({len(self.new_ids)} new, {len(self.duplicate_ids)} duplicate documents)"
         if self.status == OK:
-            detail += f" ({self.asks} asks)"
+            detail += f" ({self.asks} ask{'' if self.asks == 1 else 's'})"
         return f"{self.path}: {self.status}{detail}"
 
 
