@@ -24,7 +24,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:committee|council|board|trust|government|department|panel|group|commission|authority|association|network|partnership|forum|coalition|alliance|society|foundation|charity|organisation|organization)\b|\bmy office\b|\bour (?:organisation|members|office))"
+_FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:committee|council|board|trust|government|department|panel|group|commission|authority|association|network|partnership|forum|coalition|alliance|society|foundation|charity|organisation|organization)\b|\bmy office\b|\bour (?:organisation|members|office|team|staff|officials|officers|volunteers)|\b(?:my|our)?\s*officials\b|\bofficers\b)"
 
 # ---------------------------------------------------------------- exclusions
 
@@ -40,19 +40,31 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
                                r"\b(?:numbers?|figures?|rates?|levels?|totals?|counts?|referrals|prices|costs|demand|the trend)\s+"
                                r"(?:should|will|would|must|may|might|could)\s+(?:continue to\s+)?(?:rise|fall|increase|decrease|grow|decline|"
                                r"drop|go up|go down|improve|worsen|double|stabilise|stabilize)\b")),
+    ("reported_speech", _rx(r"\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
+                            r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),
+    ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
+                        r".*\b(?:has|have|had|was|were)?\s*(?:recommended|suggested|proposed|urged|called for|asked for|requested)\b(?!.*\b(?:we|I)\s+(?:agree|support|endorse|share))")),
+    ("descriptive_trend", _rx(r"\b(?:should|will|would|must|may|might|could|is expected to|are expected to)\s+(?:continue\s+to\s+)?(?:rise|fall|grow|decline|drop|"
+                              r"increase|decrease|improve|worsen|double|halve)\s+(?:steadily\s+|sharply\s+|slightly\s+|significantly\s+)?"
+                              r"(?:in|by|as|over|from|to|during|after|before|when|once|until|at|[,.;])")),
+    ("conditional_necessity", _rx(r"\b(?:would|will|'d|'ll)\s+have\s+to\b")),
+    ("legal_duty", _rx(r"^\W*under\s+(?:section|regulation|article|schedule|part)\s+\d")),
+    ("procedure", _rx(r"\b(?:concludes?|conclude)\s+(?:this|the|our)\b|\btake\s+a\s+(?:short\s+)?(?:break|adjournment)\b|\bmove\s+on\s+to\b")),
     ("praise", _rx(r"\b(?:should|must|deserves? to)\s+(?:also\s+)?be\s+(?:commended|praised|congratulated|applauded|welcomed|celebrated|thanked)\b")),
     ("normative_right", _rx(r"\b(?:should|must)\s+(?:have|enjoy)\s+(?:a|the|an equal)\s+right\b")),
     ("speech_hedge", _rx(r"\b(?:we|I|you)\s+(?:need|have)\s+to\s+be\s+(?:upfront|honest|clear|realistic|careful|frank|candid)\b")),
-    ("bare_lead_in", _rx(r"(?:\b(?:to|that|should|must|will|would|recommend\w*|following|include|includes|including|pledge|commit|are|is|as follows|below)|\bthe following \w+)\s*:\s*$")),
+    ("bare_lead_in", _rx(r"(?:\b(?:to|that|should|must|will|would|recommend\w*|following|include|includes|including|pledge|commit|are|is|as follows|below)|"
+                         r"\bthe following \w+|\b(?:recommends?|urges?|calls? on|asks?|invites?)\s+(?:that\s+)?(?:the\s+)?[\w'’ ]{0,60})\s*:\s*$")),
     ("wh_question", _rx(r"^\W*(?:what|how many|how much|when|where|who|which|why)\b[^?]*\?\s*$")),
     ("information_question", _rx(r"\b(?:tell|show)\s+(?:me|us)\s+(?:where|what|who|how|when|why|whether)\b")),
     ("conditional_should", _rx(r"^\W*(?:if|should)\s+(?:you|the|this|any|there)\b[^,]*\bshould\b[^,]*,\s*(?:please\s+)?(?:contact|call|let)")),
 ]
 
 
-def excluded(text: str) -> str | None:
+def excluded(text: str, skip: tuple[str, ...] = ()) -> str | None:
+    """The name of the first exclusion that applies to a sentence (those named in ``skip`` aside)."""
     for name, rx in NOT_ASK:
-        if rx.search(text):
+        if name not in skip and rx.search(text):
             return name
     return None
 
@@ -71,7 +83,9 @@ def question_request(text: str) -> Hit | None:
 
 
 _RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:very\s+much\s+)?(?:appreciate|value|welcome)\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:response|reply|answer|update|meeting|confirmation|view|views)\b|"
-                r"\bI\s+would\s+be\s+(?:most\s+|very\s+)?grateful\s+(?:if|for)\b|\bwe\s+would\s+be\s+(?:most\s+|very\s+)?grateful\s+(?:if|for)\b|"
+                r"\b(?:I|we)\s+would\s+(?:also\s+|therefore\s+)?be\s+(?:most\s+|very\s+|extremely\s+)?grateful\s+(?:if|for)\b|"
+                r"^\W*please\b(?!\s+(?:note|see|find|be\s+aware))|\bplease\s+(?:could|would|can|do|don't|keep|make|ensure)\b|"
+                r"\b(?:asks|requests|invites)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+to\b|"
                 r"\bplease\s+(?:let\s+(?:us|me)\s+know|respond|reply|confirm|provide|send|set\s+out|share|advise|write)\b|"
                 r"\blook\s+forward\s+to\s+(?:your|receiving|hearing|a\s+response)\b|\b(?:request|ask)\s+(?:that\s+)?(?:you|a\s+meeting|a\s+response)\b")
 
@@ -95,7 +109,7 @@ def invitation(text: str) -> Hit | None:
 
 
 _RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s+)?recommend|recommendation\s+is\s+that|"
-                 r"(?:we|I)\s+(?:would\s+)?(?:propose|suggest|advise)|proposes?\s+that|suggests?\s+that|advocates?\s+(?:for|that))\b")
+                 r"(?:we|I)\s+(?:would\s+)?(?:therefore\s+|also\s+|strongly\s+)?(?:propose|suggest|advise)|(?:we|I)\s+(?:would\s+)?advocate)\b")
 _PAST_RECOMMEND = _rx(r"\b(?:recommended|proposed|suggested)\b")
 
 
@@ -128,7 +142,7 @@ def encourage(text: str) -> Hit | None:
     return None
 
 
-_WISH = _rx(r"\b(?:would|'d)\s+(?:like|love|want)\s+to\s+see\b|\b(?:would|will)\s+(?:strongly\s+)?welcome\b|"
+_WISH = _rx(r"\b(?:would|'d)\s+(?:also\s+|really\s+|particularly\s+|therefore\s+)?(?:like|love|want)\s+to\s+see\b|\b(?:would|will)\s+(?:also\s+|strongly\s+|particularly\s+)?welcome\b|"
             r"\bwe\s+want\s+(?:to\s+see|the|you|all|every|each)\b|\b(?:keen|eager|anxious)\s+to\s+(?:ensure|see)\b|"
             r"\b(?:hope|trust)\s+(?:that\s+)?(?:you|the\s+\w+)\s+will\b|\bwe\s+(?:ask|are\s+asking)\s+(?:for|that)\b")
 
@@ -175,8 +189,11 @@ def modal_should(text: str) -> Hit | None:
 _COMMIT = _rx(rf"{_FIRST_PERSON}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend\s+to|plan\s+to|undertake\s+to|"
               r"commit\s+to|are\s+committed\s+to|am\s+committed\s+to|remain\s+committed\s+to|pledge\s+to|have\s+(?:made\s+a\s+commitment|committed)\s+to|"
               r"has\s+(?:made\s+a\s+commitment|committed)\s+to|(?:are|am|is)\s+(?:currently|now)\s+\w+ing|(?:are|am|is)\s+working\s+(?:to|with|on|towards))\b|"
+              r"\b(?:I|we)\s+(?:can|could)\s+(?:certainly|definitely|happily|readily)\s+\w+|"
+              r"\b(?:I|we)\s+(?:would|will|'d|'ll)\s+be\s+(?:very\s+)?(?:happy|pleased|glad|delighted)\s+to\b|"
+              r"^\W*(?:for\s+(?:our|my|its|their)\s+part|in\s+(?:turn|return)),?\s+[^.]*?\b(?:will|shall)\s+\w+|"
               r"\bI\s+have\s+made\s+a\s+commitment\b|\bwe\s+have\s+made\s+a\s+commitment\b|\b(?:I|we)\s+(?:can\s+)?confirm\s+that\s+(?:we|I)\s+will\b")
-_NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+(?:happy|pleased|glad|delighted|grateful)|not|no\s+doubt|see|know|have\s+seen|recall|remember)\b|\bwill\s+you\b")
+_NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+grateful|not|no\s+doubt|see|know|have\s+seen|recall|remember)\b|\bwill\s+you\b")
 
 
 def commitment(text: str) -> Hit | None:
@@ -206,11 +223,22 @@ def reported_recommendation(text: str) -> Hit | None:
     return None
 
 
+_LABELLED = _rx(r"^\W*(?:recommendation|action|proposal|ask)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[:.–—-]\s*\S")
+
+
+def labelled_recommendation(text: str) -> Hit | None:
+    """'Recommendation four: Fund a ventilation programme …' — a recommendation by its label."""
+    if _LABELLED.search(text):
+        return Hit(RECOMMENDATION, "labelled_recommendation", 0.9)
+    return None
+
+
 Rule = Callable[[str], Hit | None]
 
 # order matters: specific before general
 RULES: list[Rule] = [
     reported_recommendation,
+    labelled_recommendation,
     response_request,
     question_request,
     invitation,
@@ -226,9 +254,9 @@ RULES: list[Rule] = [
 ]
 
 
-def classify(text: str) -> Hit | None:
+def classify(text: str, skip: tuple[str, ...] = ()) -> Hit | None:
     """The first rule that fires on a sentence, unless an exclusion applies."""
-    if excluded(text):
+    if excluded(text, skip):
         return None
     for rule in RULES:
         hit = rule(text)
@@ -246,6 +274,18 @@ _IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|deliver|promote|e
                         r"simplify|include|consider|act|help|engage|train|recruit|retain|keep|guarantee|lobby|commit|halt|scrap|"
                         r"abolish|replace|pay|double|treble|set\s+up|roll\s+out)\b")
 _GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
+_SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|is\s+committed\s+to|undertakes\s+to|is\s+(?:currently|now)\s+\w+ing)"
+
+
+def self_commitment(text: str, own_names: list[str]) -> Hit | None:
+    """'GETRA will help the Council …', 'The Chamber will promote …': the holder, by name, binds itself."""
+    for name in own_names:
+        if re.search(rf"^\W*(?:[^.]*?,\s+)?(?:the\s+)?{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", text, re.I) \
+                and not _NOT_COMMIT.search(text):
+            return Hit(COMMITMENT, "self_commitment", 0.8)
+    return None
+
+
 _ASK_LEAD = _rx(r"\b(?:recommend\w*|should|must|urge|call\w*\s+(?:on|for)|ask\w*|encourage\w*|propos\w*|pledge\w*|commit\w*|"
                 r"need\w*\s+to|would\s+like|want|include|includ\w+|following|action\w*|priorit\w*|steps|measures|"
                 r"to\s*:)\b")
@@ -257,7 +297,7 @@ def lead_in_hit(lead_text: str) -> Hit | None:
         return None
     if re.search(r"\bpledge\b", lead_text, re.I):
         return Hit(PLEDGE, "pledge_list", 0.9)
-    hit = classify(lead_text)
+    hit = classify(lead_text, skip=("bare_lead_in",))
     if hit:
         return Hit(hit.type, "list_" + hit.rule, hit.confidence)
     if _ASK_LEAD.search(lead_text):

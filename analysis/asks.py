@@ -11,7 +11,7 @@ from . import ask_rules
 from .ask_rules import Hit
 from .attribution import explicit_addressee, lead_in_object
 from .organisations import Registry, normalise
-from .records import COMMITMENT, PLEDGE, REQUEST, Ask, Unit
+from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
 from .sentences import units
 
 _AFFIRMATION = re.compile(r"^\W*(?:yes|yes,?\s+(?:of course|absolutely|indeed|certainly|for the record)|absolutely|certainly|"
@@ -111,12 +111,16 @@ def _is_quoted(doc: Document, unit: Unit, cache: dict[int, list[tuple[int, int]]
 
 
 _GENERIC_HEADS = ("Board", "Committee", "Council", "Trust", "Commission", "Partnership", "Unit", "Authority", "Agency",
-                  "Department", "Panel", "Network", "Forum", "Group", "Service", "Office", "Inspectorate", "Executive")
+                  "Department", "Panel", "Network", "Forum", "Group", "Service", "Office", "Inspectorate", "Executive",
+                  "Coalition", "Alliance", "Association", "Federation", "Society", "Foundation", "Company", "Chamber")
+_SHORT_NAMES: dict[tuple[str, str, int], str] = {}
 
 
 def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> str | None:
-    """'Board' → the one '… Board' this document names in full (from the registry or the text itself)."""
-    if not name or name not in _GENERIC_HEADS:
+    """A short mention → the one full name the document gives for it: 'Board' → '… Partnership Board',
+    'County Council' → 'Northshire County Council', 'Cabinet Member' → 'Cabinet Member for Children',
+    'Severnmoor Water' → 'Severnmoor Water Limited'."""
+    if not name:
         return name
     key = (doc.id, name, len(registry.orgs))
     if key not in _SHORT_NAMES:
@@ -126,20 +130,38 @@ def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> 
     return _SHORT_NAMES[key]
 
 
-_SHORT_NAMES: dict[tuple[str, str, int], str] = {}
-
-
 def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
-    known = [o.name for o in registry.orgs.values() if o.name.endswith(" " + name) and o.name in doc.text]
-    if len(set(known)) == 1:
-        return known[0]
-    in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,6}}{name})\b", doc.text))
-    in_text = {re.sub(r"^(?:The|A|An|This|That|Our|Your)\s+", "", t) for t in in_text}
+    name = name[:1].upper() + name[1:]
+    known = {o.name for o in registry.orgs.values()} | set(doc.addressees) | {doc.author_org or ""}
+    longer = {k for k in known if k and k != name and (k.endswith(" " + name) or k.startswith(name + " ")) and k in doc.text}
+    if len(longer) == 1:
+        return longer.pop()
+    if name.split()[-1] not in _GENERIC_HEADS:
+        return name
+    in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,6}}{re.escape(name)})\b", doc.text))
+    in_text = {re.sub(r"^(?:The|A|An|This|That|Our|Your|Dear|To|From|For|By|With)\s+", "", t) for t in in_text}
     in_text = {t for t in in_text if t != name}
-    longest = sorted(in_text, key=len, reverse=True)
-    if longest and all(longest[0].endswith(t) for t in longest):
-        return longest[0]
+    ranked = sorted(in_text, key=len, reverse=True)
+    if ranked and all(ranked[0].endswith(t) for t in ranked):
+        return ranked[0]
     return name
+
+
+def _own_names(doc: Document, registry: Registry) -> list[str]:
+    """How a document's author organisation may name itself: full name, acronym, and its head noun ('the Chamber')."""
+    org = doc.author_org
+    if not org:
+        return []
+    names = [org]
+    entry = registry.lookup(org)
+    if entry and entry.acronym:
+        names.append(entry.acronym)
+    acr = re.findall(rf"{re.escape(org)}\s*\(([A-Z][A-Za-z]{{1,9}})\)", doc.text)
+    names += acr
+    head = org.split()[-1]
+    if head in _GENERIC_HEADS:
+        names.append(head)
+    return names
 
 
 def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
@@ -153,19 +175,28 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     prev_turn_request: int | None = None
     quotes: dict[int, list[tuple[int, int]]] = {}
 
+    own = _own_names(doc, registry)
     for u in units(doc):
         if closing is not None and u.block > closing:
             break
         if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u, quotes):
             continue
         hit = ask_rules.classify(u.text)
+        if (hit is None or hit.type != COMMITMENT) and not ask_rules.excluded(u.text):
+            hit = ask_rules.self_commitment(u.text, own) or hit
+        if hit is None and u.number and u.first_in_block and u.lead_in is None and ask_rules.looks_like_action(u.text):
+            hit = Hit(RECOMMENDATION, "numbered_action", 0.65)
         lead_addressee = None
         if u.block_kind == LIST_ITEM and u.lead_in is not None:
             if u.lead_in not in lead_cache:
                 lb = doc.blocks[u.lead_in]
                 ltext = doc.text[lb.start : lb.end]
                 lh = ask_rules.lead_in_hit(ltext)
-                la = _resolve_short_name(lead_in_object(ltext, registry), doc, registry)
+                la = lead_in_object(ltext, registry)
+                if la is None and lh is not None and lh.type != PLEDGE:
+                    ex = explicit_addressee(ltext, lh.rule.removeprefix("list_"), registry)
+                    la = doc_addressee if ex == "you" else (registry.canonical(ex) if ex else None)
+                la = _resolve_short_name(la, doc, registry)
                 if lh and lh.type == PLEDGE:
                     m = _PLEDGE_ROLE.search(ltext)
                     la = registry.canonical(m.group(1)) if m else None
@@ -206,8 +237,6 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                 addressee = _other_party(doc, u, registry) if (doc.kind == TRANSCRIPT and u.turn is not None) else doc_addressee
             elif explicit:
                 addressee = _resolve_short_name(registry.canonical(explicit), doc, registry)
-            elif hit.type == COMMITMENT:
-                addressee = None
             elif doc.kind == TRANSCRIPT and u.turn is not None:
                 addressee = _other_party(doc, u, registry)
             elif hit.type == REQUEST:

@@ -13,7 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from .layout import _looks_like_line_group, classify_letter_parts, link_lead_ins, list_marker
+from .layout import looks_like_line_group, classify_letter_parts, link_lead_ins, list_marker
 from .options import ReadOptions
 from .records import FOOTNOTE, HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document, IngestError, content_hash
 
@@ -418,7 +418,7 @@ def _paragraph(p, ctx: _Context) -> None:
     elif lines and (typed := list_marker(lines[0])) and lines[0][typed[1]:].strip():
         number, offset, style = typed
         out.add("\n".join(lines), LIST_ITEM, skip=offset, number=number, section=style)
-    elif len(lines) > 1 and _looks_like_line_group(lines):
+    elif len(lines) > 1 and looks_like_line_group(lines):
         for i, line in enumerate(lines):  # an address or signature typed with line breaks
             out.add(line, PARAGRAPH, tight=i > 0)
     elif lines:

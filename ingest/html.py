@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from .layout import _looks_like_line_group, classify_letter_parts, link_lead_ins, list_marker
+from .layout import looks_like_line_group, classify_letter_parts, link_lead_ins, list_marker
 from .markup import SUPERSCRIPT
 from .options import ReadOptions
 from .records import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block, Document, IngestError, content_hash
@@ -374,7 +374,7 @@ class _Builder:
             elif chunks[-1]:
                 chunks.append([])
         for chunk in chunks:
-            if kind == PARAGRAPH and _looks_like_line_group(chunk) and not any(list_marker(x) for x in chunk):
+            if kind == PARAGRAPH and looks_like_line_group(chunk) and not any(list_marker(x) for x in chunk):
                 for line in chunk:
                     self.paragraph(line)
             elif chunk and kind == PARAGRAPH:

@@ -84,7 +84,7 @@ def list_marker(line: str) -> tuple[str, int, str] | None:
     return None
 
 
-def _looks_like_line_group(lines: list[str]) -> bool:
+def looks_like_line_group(lines: list[str]) -> bool:
     """Several short lines with no sentence ending: an address, letterhead or signature."""
     if len(lines) < 2:
         return False
@@ -103,7 +103,7 @@ def blocks_from_text(text: str, heading_spans: Iterable[tuple[int, int]] = ()) -
         if not group:
             return
         lines = [text[s:e] for s, e in group]
-        if _looks_like_line_group(lines) and not any(list_marker(l) for l in lines):
+        if looks_like_line_group(lines) and not any(list_marker(l) for l in lines):
             for s, e in group:
                 s, e = _strip_span(text, s, e)
                 if e > s:
