@@ -33,17 +33,36 @@ def _document_addressee(doc: Document, registry: Registry) -> str | None:
     return None
 
 
+_MEMBER_ROLE = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|deputy chair|vice[- ]chair|member|committee member|panel member|"
+                          r"councillor|cllr|assembly member|am|mp|msp|ms|mla|lord|baroness)\b", re.I)
+
+
+def _speaker_profile(doc: Document, name: str) -> tuple[str | None, str | None]:
+    """A speaker's role and organisation, from whichever of their turns (or the witness list) gives them."""
+    role = org = None
+    for t in doc.turns:
+        if t.speaker == name:
+            role = role or t.role
+            org = org or t.organisation
+    return role, org
+
+
 def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str | None, str | None]:
+    """Who holds what a speaker says: the body they speak for. A member or the chair of the committee
+    holding the session speaks for it (or for their group, when the transcript names one)."""
     turn = doc.turns[unit.turn]
-    speaker = f"{turn.speaker} ({turn.role})" if turn.role else turn.speaker
-    holder = turn.organisation or (turn.role if turn.role and registry.lookup(turn.role) else None)
-    if not holder and turn.role and re.search(r"\b(?:of|for)\b|Mayor|Minister|Secretary|Commissioner", turn.role) \
-            and not re.fullmatch(r"(?:the\s+)?(?:chair|deputy chair|vice[- ]chair)", turn.role, re.I):
-        holder = turn.role
-    if not holder:
-        q_by, q_org = doc.metadata.get("question_by", ""), doc.metadata.get("question_by_org", "")
-        if q_org and q_by and normalise(q_by).split()[:2] == normalise(turn.speaker).split()[:2]:
-            holder = q_org
+    role, org = _speaker_profile(doc, turn.speaker)
+    speaker = f"{turn.speaker} ({role})" if role else turn.speaker
+    q_by, q_org = doc.metadata.get("question_by", ""), doc.metadata.get("question_by_organisation", "")
+    if q_org and q_by and normalise(q_by).split()[:2] == normalise(turn.speaker).split()[:2]:
+        return registry.canonical(q_org), speaker
+    holder = org or (role if role and registry.lookup(role) else None)
+    if not holder and role and re.search(r"\b(?:of|for)\b|Mayor|Minister|Secretary|Commissioner", role) \
+            and not _MEMBER_ROLE.match(role):
+        holder = role
+    member = (role and _MEMBER_ROLE.match(role)) or _MEMBER_ROLE.match(turn.speaker) or re.search(r"\b(?:AM|MP|MSP|MLA)$", turn.speaker)
+    if not holder and member and doc.author_org:
+        holder = doc.author_org
     return registry.canonical(holder or turn.speaker), speaker
 
 

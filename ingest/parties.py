@@ -1,0 +1,475 @@
+"""Who wrote a document and whom it addresses.
+
+Sources, in the order they are trusted:
+
+* author organisation — "on behalf of X" in a first-person opening sentence; the
+  signature block after the closing (an organisation line, the organisation in a role
+  line "Chair of the X Committee", or an office-holder's title on its own
+  "Independent X Commissioner"); "I write as the X" / "As X, I …"; the letterhead
+  (the sender's lines at the top); a submission's title ("Written evidence from X",
+  "X response to …") or opening ("X welcomes the opportunity …").
+* addressees — the recipient's address block before "Dear" (the office "Mayor of X",
+  "Secretary of State for Y" is preferred to the person, who is kept apart), then the
+  title in "Dear Minister,", then "on your election as X" in the opening, then a
+  "To:" header or a submission's "Response to X".
+
+What each short line names (person, role, organisation, address) is decided in
+:mod:`ingest.linekinds`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import dates_in
+from .linekinds import (
+    ACRONYM,
+    EMAIL,
+    HONORIFIC,
+    NOISE,
+    PartyLines,
+    SENDER_SIGNAL,
+    URL,
+    author_org_from,
+    capitalised_phrase,
+    clean,
+    has_phone,
+    has_role,
+    is_office,
+    looks_like_org,
+    looks_like_person,
+    org_before_role,
+    org_in_role,
+    parent_body,
+    read_party_lines,
+    strip_person_titles,
+    with_parent,
+)
+from .records import ADDRESS, CLOSING, FOOTNOTE, HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, SALUTATION, SIGNATURE, Block
+
+
+# ---------------------------------------------------------------- the letter's sentences
+
+_ON_BEHALF = re.compile(
+    r"\b(?:I|We|This (?:letter|response|submission|evidence)|Our response)\b[^.]{0,80}?\bon behalf of\s+(?P<x>[^.;:\n]+)")
+_WRITE_AS = re.compile(
+    r"\b(?:I|We)\s+(?:write|am writing|are writing|respond|am responding)\s+(?:to you\s+)?(?:in my capacity\s+)?as\s+(?P<x>.+)"
+    r"|\bAs\s+(?P<y>(?:the\s+)?[A-Z][^,]{2,120}),\s+(?:I|we)\b"
+    r"|\bIn my (?:role|capacity) as\s+(?P<z>[^,.]+)"
+    r"|\bI am (?:the\s+)?(?P<v>[A-Z].+)")
+_ELECTED_AS = re.compile(
+    r"\b(?:on|upon)\s+(?:your\s+)?(?:recent(?:ly)?\s+)?(?:being\s+)?(?:re-?)?(?:elected|appointed|election|appointment)\s+"
+    r"(?:as\s+)?(?:the\s+)?(?:new\s+)?(?P<x>[A-Z].+)"
+    r"|\b(?:As|as)\s+(?:the\s+)?(?:newly|recently)\s+(?:elected|appointed)\s+(?P<y>[A-Z].+)"
+    r"|\bin your (?:new\s+)?(?:role|capacity) as\s+(?:the\s+)?(?P<z>[A-Z].+)")
+_SUBMISSION_FROM = re.compile(
+    r"^(?:written\s+)?(?:evidence|submission|response|representations?|comments)\s+"
+    r"(?:submitted\s+)?(?:from|by)\s+(?:the\s+)?(?P<x>.+)$", re.I)
+_ORG_RESPONSE = re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:response|submission|evidence|comments)\s+(?:to|on)\b", re.I)
+_RESPONSE_TO = re.compile(
+    r"\b(?:response|submission|evidence|representations?|comments)\s+(?:submitted\s+)?to\s+(?:the\s+)?(?P<x>.+)", re.I)
+_SELF_INTRO = re.compile(
+    r"^(?:The\s+)?(?P<x>[A-Z][^.,;:]{2,100}?)\s+(?:\([A-Z]{2,10}\)\s+)?"
+    r"(?:welcomes|is pleased|is grateful|thanks|appreciates|responds|submits|is (?:a|an|the)\b)")
+
+
+def _org_phrase(text: str) -> str | None:
+    phrase = capitalised_phrase(text)
+    if phrase and (looks_like_org(phrase) or is_office(phrase)) and not looks_like_person(phrase):
+        return phrase
+    return None
+
+
+def on_behalf_of(sentences: str) -> str | None:
+    for m in _ON_BEHALF.finditer(sentences):
+        org = capitalised_phrase(m.group("x"))
+        if org and not looks_like_person(org) and (looks_like_org(org) or len(org.split()) >= 2):
+            return org
+    return None
+
+
+def writes_as(sentences: str) -> tuple[str | None, str | None]:
+    """(role, organisation) from "I write as the X" / "As X, I …"."""
+    for m in _WRITE_AS.finditer(sentences):
+        phrase = capitalised_phrase(m.group("x") or m.group("y") or m.group("z") or m.group("v"))
+        if not phrase or not has_role(phrase) or looks_like_person(phrase):
+            continue
+        org = org_in_role(phrase) or (phrase if is_office(phrase) else None) or org_before_role(phrase)
+        return phrase, org
+    return None, None
+
+
+def elected_as(sentences: str) -> str | None:
+    """"Congratulations on recently being elected as X" → X."""
+    for m in _ELECTED_AS.finditer(sentences):
+        phrase = capitalised_phrase(m.group("x") or m.group("y") or m.group("z"))
+        if phrase and has_role(phrase) and not is_office(phrase):
+            return org_in_role(phrase) or phrase  # "Chief Executive of X Board" → "X Board"
+        if phrase and (has_role(phrase) or looks_like_org(phrase)):
+            return phrase
+    return None
+
+
+def submission_author(title_lines: list[str], opening: str) -> str | None:
+    for line in title_lines:
+        s = clean(line)
+        m = _SUBMISSION_FROM.match(s)
+        if m:
+            org = _org_phrase(m.group("x")) or capitalised_phrase(m.group("x"))
+            if org and not looks_like_person(org):
+                return org
+        m = _ORG_RESPONSE.match(s)
+        if m:
+            org = _org_phrase(m.group("x"))
+            if org:
+                return org
+    m = _SELF_INTRO.match(opening.strip())
+    if m:
+        org = _org_phrase(m.group("x"))
+        if org and (len(org.split()) >= 2 or ACRONYM.match(org)):
+            return org
+    return None
+
+
+def submission_addressee(title_lines: list[str]) -> str | None:
+    for line in title_lines:
+        m = _RESPONSE_TO.search(clean(line))
+        if m:
+            org = _org_phrase(m.group("x"))
+            if org:
+                return org
+    return None
+
+
+_FORM_ORG = re.compile(
+    r"^\s*(?:name of (?:your )?organi[sz]ation|organi[sz]ation(?: name)?|responding (?:organi[sz]ation|on behalf of)|"
+    r"on behalf of|company(?: name)?|respondent organi[sz]ation)\s*[:\-–]\s*(?P<x>\S.{1,120})$", re.I | re.M)
+_FORM_NAME = re.compile(r"^\s*(?:(?:your|respondent(?:'s)?|full)\s+)?name\s*[:\-–]\s*(?P<x>\S.{1,80})$", re.I | re.M)
+
+
+def form_fields(text: str) -> tuple[str | None, str | None]:
+    """(person, organisation) from the fields of a response form: "Organisation: X", "Name: Y"."""
+    head = "\n".join(text.split("\n")[:40])
+    org = _FORM_ORG.search(head)
+    name = _FORM_NAME.search(head)
+    org_value = clean(org.group("x")) if org else None
+    if org_value and re.fullmatch(r"(?:n/?a|none|-|individual|yes|no)", org_value, re.I):
+        org_value = None
+    name_value = clean(name.group("x")) if name else None
+    return (name_value if name_value and looks_like_person(name_value) else None), org_value
+
+
+# ---------------------------------------------------------------- the head of a letter
+
+_DEAR = re.compile(r"^\s*(?:dear|to)\s+(?P<x>.*?)\s*[,:;.!]?\s*$", re.I)
+_GENERIC_DEAR = re.compile(
+    r"^(?:sir|madam|sirs|sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|all|colleagues?|friends?|everyone|team|"
+    r"members|partners?|stakeholders?|whom it may concern|reader|customer|resident|parents?)$", re.I)
+_TO_HEADER = re.compile(r"^\s*(?:to|fao|for the attention of|attn)\s*:\s*(?P<x>.+)$|^\s*(?:fao|for the attention of)\s+(?P<y>.+)$", re.I)
+_OPEN_LETTER = re.compile(r"^\s*(?:an?\s+)?(?:open\s+|joint\s+)*letter\s+to\s+(?:the\s+)?(?P<x>.+)$", re.I)
+_FROM_HEADER = re.compile(r"^\s*from\s*:\s*(?P<x>.+)$", re.I)
+
+
+def dear_name(salutation: str) -> str | None:
+    """"Dear Minister," → "Minister"; "Dear Mr Mayor" → "Mayor"; "Dear Sir/Madam" → None."""
+    m = _DEAR.match(salutation)
+    if not m:
+        return None
+    x = clean(m.group("x"))
+    if not x or _GENERIC_DEAR.match(x) or x[0].islower():
+        return None
+    x = re.sub(r"^(?:Mr|Madam|Madame)\s+(?=[A-Z])", "", x) if has_role(x) else x
+    return x
+
+
+def _groups(text: str, blocks: list[Block]) -> list[list[str]]:
+    """Runs of one-line blocks separated by blank lines."""
+    groups: list[list[str]] = []
+    prev_end = None
+    for b in blocks:
+        line = text[b.start : b.end]
+        if prev_end is not None and text.count("\n", prev_end, b.start) <= 1 and groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+        prev_end = b.end
+    return groups
+
+
+@dataclass
+class LetterHead:
+    sender: list[PartyLines] = field(default_factory=list)
+    recipient: PartyLines | None = None
+    from_header: str | None = None
+    to_header: str | None = None
+
+
+def _is_date_line(line: str) -> bool:
+    s = clean(line)
+    found = dates_in(s)
+    return bool(found) and len(s) - (found[0].end - found[0].start) < 25
+
+
+_DELIVERY = re.compile(r"^\s*\(?(?:by|via|sent by|sent via)\s+(?:e-?mail|post|hand|courier)\b|^\s*\(?(?:e-?mail|post)\s+only\b", re.I)
+
+
+def read_letter_head(text: str, head_blocks: list[Block], dear: str | None, has_recipient: bool = True,
+                     signer: PartyLines | None = None) -> LetterHead:
+    """Split the lines above the salutation into the sender's and the recipient's.
+
+    Groups are runs of lines between blank lines (a date line also ends a group). With two
+    or more groups the one nearest the salutation is the recipient's; a lone group is the
+    recipient's when it follows the date, is followed by "By email", holds an office or an
+    MP, or holds the person the salutation greets, and the sender's when it carries contact
+    details or "C/O".
+    """
+    head = LetterHead()
+    groups: list[_HeadGroup] = []
+    seen_date = False
+    for group in _groups(text, head_blocks):
+        current = _HeadGroup(after_date=seen_date)
+        for s in group:
+            if _is_date_line(s):
+                if current.lines:
+                    groups.append(current)
+                seen_date = True
+                current = _HeadGroup(after_date=True)
+                continue
+            open_m = _OPEN_LETTER.match(s)
+            if open_m:
+                head.to_header = head.to_header or capitalised_phrase(open_m.group("x"))
+                continue
+            from_m, to_m = _FROM_HEADER.match(s), _TO_HEADER.match(s)
+            if from_m:
+                head.from_header = clean(re.sub(r"<[^>]*>|\S+@\S+", "", from_m.group("x"))) or None
+                continue
+            if to_m:
+                head.to_header = clean(re.sub(r"<[^>]*>|\S+@\S+", "", to_m.group("x") or to_m.group("y"))) or None
+                continue
+            if _DELIVERY.match(s):
+                target = current if current.lines else (groups[-1] if groups else None)
+                if target is not None:
+                    target.delivery_after = True
+                continue
+            if NOISE.match(s):
+                continue
+            if SENDER_SIGNAL.search(s) or EMAIL.search(s) or URL.search(s) or has_phone(s):
+                current.contact = True
+                if not SENDER_SIGNAL.search(s):
+                    continue
+            if not has_recipient and _is_title(s):
+                continue
+            current.lines.append(s)
+        if current.lines:
+            groups.append(current)
+    parsed = [read_party_lines(g.lines) for g in groups]
+    recipient_i = _recipient_group(groups, parsed, dear, signer) if has_recipient else None
+    for i, pl in enumerate(parsed):
+        if i == recipient_i:
+            head.recipient = pl
+        else:
+            head.sender.append(pl)
+    return head
+
+
+@dataclass
+class _HeadGroup:
+    lines: list[str] = field(default_factory=list)
+    contact: bool = False  # phone, e-mail, web address, C/O: the sender's letterhead
+    after_date: bool = False
+    delivery_after: bool = False  # followed by "By email:" / "(Via email)"
+
+
+def _is_title(line: str) -> bool:
+    s = clean(line)
+    return bool(_SUBMISSION_FROM.match(s) or _ORG_RESPONSE.match(s) or _RESPONSE_TO.search(s)
+                or re.search(r"\b(?:consultation|inquiry|call for evidence|response|submission)\b", s, re.I))
+
+
+def _greeted(dear: str | None) -> str | None:
+    """The name word a salutation uses: "Priya" → "Priya"; "Ms Patel" → "Patel"."""
+    if not dear:
+        return None
+    core = strip_person_titles(dear).split()
+    if not core:
+        return None
+    return core[-1] if HONORIFIC.match(dear) else core[0]
+
+
+def _recipient_group(groups: list[_HeadGroup], parsed: list[PartyLines], dear: str | None,
+                     signer: PartyLines | None = None) -> int | None:
+    key = _greeted(dear)
+    if key:
+        for i in range(len(parsed) - 1, -1, -1):
+            person = parsed[i].person
+            if person and re.search(rf"\b{re.escape(key)}\b", person):
+                return i
+    last = len(groups) - 1
+    if last < 0 or groups[last].contact or parsed[last].care_of:
+        return None
+    g, pl = groups[last], parsed[last]
+    if not (pl.person or pl.roles or pl.orgs):
+        return None  # a bare postal address names no one
+    if last >= 1 or g.after_date or g.delivery_after:
+        return last
+    if any(is_office(r) for r in pl.roles) or (pl.person and re.search(r"\b(?:MP|MSP|MS|MLA)$", pl.person)):
+        return last
+    if signer is not None:  # the signature names someone else: the lone group is the recipient's
+        signer_org = author_org_from(signer)
+        if pl.person and signer.person and pl.person == signer.person:
+            return None
+        if pl.orgs and signer_org and all(signer_org.lower() not in o.lower() for o in pl.orgs):
+            return last
+    return None
+
+
+def recipient_addressee(pl: PartyLines) -> tuple[str | None, str | None, str | None]:
+    """(addressee, person, organisation) from a recipient's address block; the office is preferred."""
+    role = next((r for r in pl.roles if is_office(r)), None)
+    org = pl.org
+    if role is None and pl.role:  # "Chief Executive" of an organisation: the organisation is addressed
+        org = org or org_in_role(pl.role)
+        role = None if org else pl.role
+    org = with_parent(org, parent_body([pl]))
+    return role or org or pl.person, pl.person, org
+
+
+# ---------------------------------------------------------------- the foot of a letter
+
+_AFTER_SIGNATURE = re.compile(r"^(?:cc|bcc|copy to|copies to|enc|encl|enclosures?|attachments?|ps|p\.s)\b\s*[:.]?", re.I)
+
+
+def signature_groups(text: str, blocks: list[Block]) -> list[list[str]]:
+    """The lines after the closing that can name the signer(s), in runs split by blank lines
+    (image captions, signatory lists and "cc:" lines left out)."""
+    closing = max((i for i, b in enumerate(blocks) if b.kind == CLOSING), default=None)
+    if closing is None:
+        return []
+    groups: list[list[str]] = [[]]
+    prev_end = blocks[closing].end
+    for b in blocks[closing + 1 :]:
+        if b.kind in (FOOTNOTE, PAGE_BREAK):
+            continue
+        if b.kind not in (SIGNATURE, PARAGRAPH, HEADING, ADDRESS):
+            break
+        if text.count("\n", prev_end, b.start) > 1 and groups[-1]:
+            groups.append([])
+        prev_end = b.end
+        for line in text[b.start : b.end].split("\n"):
+            s = clean(line)
+            if not s:
+                continue
+            if s.endswith(":") or _AFTER_SIGNATURE.match(s):  # a list's lead-in, "cc:", "Enc."
+                return [g for g in groups if g]
+            if len(s.split()) >= 8 and re.search(r"[.!?]['\"’”]?$", s):  # a sentence, e.g. an image caption
+                continue
+            groups[-1].append(s)
+    return [g for g in groups if g]
+
+
+def signature_lines(text: str, blocks: list[Block]) -> list[str]:
+    return [line for group in signature_groups(text, blocks) for line in group]
+
+
+def signature_on_behalf(lines: list[str]) -> str | None:
+    for line in lines:
+        m = re.match(r"^(?:signed\s+)?(?:for and\s+)?on behalf of\s+(?:the\s+)?(?P<x>.+)$", line, re.I)
+        if m:
+            return clean(m.group("x"))
+    return None
+
+
+# ---------------------------------------------------------------- putting it together
+
+@dataclass
+class Parties:
+    author: str | None = None
+    author_org: str | None = None
+    author_role: str | None = None
+    addressees: list[str] = field(default_factory=list)
+    addressee_person: str | None = None
+    addressee_org: str | None = None
+    addressee_role: str | None = None
+    care_of: str | None = None
+
+
+def _opening_text(text: str, blocks: list[Block], first: int, n: int = 3) -> str:
+    paras = [b for b in blocks[first:] if b.kind in (PARAGRAPH, LIST_ITEM)][:n]
+    return "\n".join(text[b.start : b.end] for b in paras)
+
+
+def find_parties(text: str, blocks: list[Block]) -> Parties:
+    """Author, author organisation and addressees of a letter or submission."""
+    out = Parties()
+    sal_i = next((i for i, b in enumerate(blocks) if b.kind == SALUTATION), None)
+    dear = dear_name(text[blocks[sal_i].start : blocks[sal_i].end]) if sal_i is not None else None
+    if sal_i is not None:
+        head_blocks = [b for b in blocks[:sal_i]
+                       if b.kind in (ADDRESS, PARAGRAPH, HEADING) and "\n" not in text[b.start : b.end]]
+    else:
+        head_blocks = _leading_short_lines(text, blocks)
+    sig = signature_lines(text, blocks)
+    signer = read_party_lines(sig, signature=True)
+    head = read_letter_head(text, head_blocks, dear, has_recipient=sal_i is not None, signer=signer)
+    opening = _opening_text(text, blocks, (sal_i + 1) if sal_i is not None else 0)
+    title_lines = [text[b.start : b.end] for b in blocks[:8]
+                   if b.kind in (HEADING, PARAGRAPH, ADDRESS) and len(text[b.start : b.end]) <= 200]
+    _find_author(out, text, head, sig, signer, opening, title_lines if sal_i is None else [])
+    _find_addressee(out, head, dear, opening, title_lines if sal_i is None else [])
+    return out
+
+
+def _find_author(out: Parties, text: str, head: LetterHead, sig: list[str], signer: PartyLines, opening: str,
+                 title_lines: list[str]) -> None:
+    writer_role, writer_org = writes_as(opening)
+    form_person, form_org = form_fields(text)
+    candidates = [
+        form_org,
+        on_behalf_of(opening),
+        signature_on_behalf(sig),
+        author_org_from(signer),
+        writer_org,
+        next((o for o in map(author_org_from, head.sender) if o), None),
+        submission_author(title_lines, opening) if title_lines else None,
+    ]
+    org = next((c for c in candidates if c), None)
+    out.author_org = with_parent(org, parent_body([signer, *head.sender]))
+    out.author = (signer.person or next((pl.person for pl in head.sender if pl.person), None) or head.from_header
+                  or form_person)
+    out.author_role = signer.role or writer_role or next((pl.role for pl in head.sender if pl.role), None)
+    out.care_of = next((pl.care_of for pl in head.sender if pl.care_of), None)
+
+
+def _find_addressee(out: Parties, head: LetterHead, dear: str | None, opening: str, title_lines: list[str]) -> None:
+    """The office in the recipient's block, else its organisation, else the title the salutation
+    uses, else "on your election as X", a "To:" line, a submission's "Response to X", and last
+    the person greeted."""
+    addressee = person = org = None
+    if head.recipient is not None:
+        addressee, person, org = recipient_addressee(head.recipient)
+        if addressee == person:  # no office or organisation in the block
+            addressee = None
+    dear_role = dear if dear and has_role(dear) and not looks_like_person(dear) else None
+    dear_person = dear if dear and not dear_role else None
+    block_has_role = head.recipient is not None and bool(head.recipient.roles)
+    if addressee is None or (addressee == org and dear_role and is_office(dear_role) and not block_has_role):
+        addressee = dear_role or addressee  # "Dear Secretary of State" over the department's name
+    addressee = (addressee or elected_as(opening) or head.to_header
+                 or (submission_addressee(title_lines) if title_lines else None) or person or dear_person)
+    out.addressees = [addressee] if addressee else []
+    out.addressee_person = person or (dear_person if dear_person != addressee else None)
+    out.addressee_org = org if org != addressee else None
+    if head.recipient is not None and head.recipient.role and head.recipient.role != addressee:
+        out.addressee_role = head.recipient.role
+
+
+def _leading_short_lines(text: str, blocks: list[Block]) -> list[Block]:
+    """A document without a salutation: the one-line blocks before its first real paragraph."""
+    out: list[Block] = []
+    for b in blocks:
+        t = text[b.start : b.end]
+        if b.kind in (PARAGRAPH, ADDRESS, HEADING) and "\n" not in t and len(t) <= 120 and not re.search(r"[.!?]$", t):
+            out.append(b)
+            continue
+        break
+    return out
