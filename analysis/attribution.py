@@ -52,7 +52,8 @@ def _is_agent(tok, registry: Registry) -> bool:
         return True
     if registry.lookup(_np_text(tok)) or registry.lookup(tok.text):
         return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "GPE", "NORP", "") and tok.text[:1].isupper() and tok.lower_ not in {"london"}
+    # a proper noun that names an organisation or a person (places, dates and laws are not agents)
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON", "") and tok.text[:1].isupper()
 
 
 def _first_agent(tokens, registry: Registry):

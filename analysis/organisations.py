@@ -67,6 +67,40 @@ BUILTIN: list[Organisation] = [
     Organisation("House of Commons", [], None, ORGANISATION),
     Organisation("House of Lords", [], None, ORGANISATION),
     Organisation("Children's Commissioner for England", ["Children's Commissioner"], None, OFFICE),
+    Organisation("Mayor of Greater Manchester", [], None, OFFICE),
+    Organisation("Mayor of the West Midlands", [], None, OFFICE),
+    Organisation("Mayor of the Liverpool City Region", [], None, OFFICE),
+    Organisation("Mayor of West Yorkshire", [], None, OFFICE),
+    Organisation("Transport for London", [], "TfL", ORGANISATION),
+    Organisation("Department for Culture, Media and Sport", [], "DCMS", ORGANISATION),
+    Organisation("Department for Science, Innovation and Technology", [], "DSIT", ORGANISATION),
+    Organisation("HM Revenue and Customs", [], "HMRC", ORGANISATION),
+    Organisation("HM Prison and Probation Service", [], "HMPPS", ORGANISATION),
+    Organisation("UK Visas and Immigration", [], "UKVI", ORGANISATION),
+    Organisation("Office for Students", [], "OfS", ORGANISATION),
+    Organisation("Ofqual", [], None, ORGANISATION),
+    Organisation("Health and Safety Executive", [], "HSE", ORGANISATION),
+    Organisation("Competition and Markets Authority", [], "CMA", ORGANISATION),
+    Organisation("Financial Conduct Authority", [], "FCA", ORGANISATION),
+    Organisation("Bank of England", [], None, ORGANISATION),
+    Organisation("Office for Budget Responsibility", [], "OBR", ORGANISATION),
+    Organisation("Natural England", [], None, ORGANISATION),
+    Organisation("Historic England", [], None, ORGANISATION),
+    Organisation("Arts Council England", [], None, ORGANISATION),
+    Organisation("Sport England", [], None, ORGANISATION),
+    Organisation("Homes England", [], None, ORGANISATION),
+    Organisation("Regulator of Social Housing", [], None, ORGANISATION),
+    Organisation("Housing Ombudsman", [], None, OFFICE),
+    Organisation("Local Government and Social Care Ombudsman", [], None, OFFICE),
+    Organisation("Parliamentary and Health Service Ombudsman", [], None, OFFICE),
+    Organisation("Charity Commission", [], None, ORGANISATION),
+    Organisation("Electoral Commission", [], None, ORGANISATION),
+    Organisation("Network Rail", [], None, ORGANISATION),
+    Organisation("National Highways", [], None, ORGANISATION),
+    Organisation("Office of Rail and Road", [], "ORR", ORGANISATION),
+    Organisation("Civil Aviation Authority", [], "CAA", ORGANISATION),
+    Organisation("Met Office", [], None, ORGANISATION),
+    Organisation("Youth Justice Board", [], None, ORGANISATION),
 ]
 
 _TITLE_WORDS = r"(?:Mayor|Minister|Secretary|Commissioner|Chancellor|Director|Chair|Chief Executive|Governor|Ombudsman|Leader)"
@@ -87,12 +121,19 @@ class Registry:
     def __init__(self, orgs: Iterable[Organisation] = ()):
         self.orgs: dict[str, Organisation] = {}
         self._index: dict[str, str] = {}
+        self.seen: set[str] = set()  # canonical names that documents (or the user) have named
         for o in orgs:
             self.add(o)
 
     @classmethod
     def builtin(cls) -> Registry:
         return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in BUILTIN)
+
+    def learn(self, org: Organisation) -> Organisation:
+        """Add an organisation a document names (or a user enters): it counts as seen."""
+        entry = self.add(org)
+        self.seen.add(entry.name)
+        return entry
 
     def add(self, org: Organisation) -> Organisation:
         """Add or merge: an organisation already known by any of the names gains the new aliases."""
@@ -129,10 +170,12 @@ class Registry:
         if org:
             return org.name
         key = normalise(m)
-        if key:
-            offices = [o.name for o in self.orgs.values() if normalise(o.name).startswith(key + " ")
-                       and re.fullmatch(_TITLE_WORDS, m, re.I)]
-            if len(offices) == 1:
+        if key and re.fullmatch(_TITLE_WORDS, m, re.I):
+            offices = [o.name for o in self.orgs.values() if normalise(o.name).startswith(key + " ")]
+            seen = [o for o in offices if o in self.seen]
+            if len(seen) == 1:  # the one such office the documents name
+                return seen[0]
+            if not seen and len(offices) == 1:
                 return offices[0]
         return m[:1].upper() + m[1:] if m else None
 
@@ -178,13 +221,13 @@ def definitions_in_text(text: str) -> list[Organisation]:
 def register_document(registry: Registry, doc: Document) -> None:
     """Learn the organisations and offices a document names: its author, addressees, speakers, definitions."""
     for org in definitions_in_text(doc.text):
-        registry.add(org)
+        registry.learn(org)
     if doc.author_org:
-        registry.add(Organisation(doc.author_org, [], None, OFFICE if re.search(_TITLE_WORDS, doc.author_org) else ORGANISATION))
+        registry.learn(Organisation(doc.author_org, [], None, OFFICE if re.search(_TITLE_WORDS, doc.author_org) else ORGANISATION))
     for a in doc.addressees:
         if re.search(_TITLE_WORDS, a) and len(a.split()) > 1:
-            registry.add(Organisation(a, [], None, OFFICE))
+            registry.learn(Organisation(a, [], None, OFFICE))
     for t in doc.turns:
         for name in (t.organisation, t.role):
             if name and len(name.split()) > 1 and re.search(_TITLE_WORDS + r"|[A-Z][a-z]+ (?:Council|Service|Trust|Office|Agency)", name):
-                registry.add(Organisation(name, [], None, OFFICE if re.search(_TITLE_WORDS, name) else ORGANISATION))
+                registry.learn(Organisation(name, [], None, OFFICE if re.search(_TITLE_WORDS, name) else ORGANISATION))

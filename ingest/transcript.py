@@ -3,7 +3,7 @@
 A speaker label starts a line and ends with a colon:
 
     Jane Smith (Director of Public Health, Anytown Council):  We have …
-    Unmesh Patel AM:  Thank you.
+    Priya Patel AM:  Thank you.
     THE CHAIR:  Good morning.
     Q12 Chair:  Can you tell us …
     Witness (Ms Brown):  Yes.

@@ -15,7 +15,7 @@ def load_registry(engine: Engine) -> Registry:
     with engine.connect() as conn:
         rows = conn.execute(select(organisations).order_by((organisations.c.origin != "user"), organisations.c.name)).all()
     for r in rows:
-        registry.add(Organisation(r.name, list(r.aliases or []), r.acronym, r.kind))
+        registry.learn(Organisation(r.name, list(r.aliases or []), r.acronym, r.kind))
     return registry
 
 
@@ -25,7 +25,7 @@ def save_registry(conn: Connection, registry: Registry, origin: str = "document"
     stored = {r.name: r for r in conn.execute(select(organisations)).all()}
     for org in registry.orgs.values():
         b = builtin.orgs.get(org.name)
-        if b is not None and sorted(b.aliases) == sorted(org.aliases) and b.acronym == org.acronym:
+        if b is not None and org.name not in registry.seen and sorted(b.aliases) == sorted(org.aliases) and b.acronym == org.acronym:
             continue
         row = stored.get(org.name)
         if row is None:
