@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline
-from .store import ASK_FIELDS, list_documents, open_engine, query_asks
+from analysis.records import Organisation
+
+from .store import ASK_FIELDS, add_organisation, list_documents, open_engine, query_asks
+from .store.organisations import list_organisations
 
 DOC_FIELDS = ["id", "source", "format", "kind", "date", "author", "author_org", "addressees", "title", "signatories",
-              "chars", "blocks", "turns"]
+              "speakers", "chars", "blocks", "turns"]
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
@@ -61,11 +64,12 @@ def cmd_docs(args: argparse.Namespace) -> int:
             print("no documents stored")
         for r in rows:
             print(f"{r['source']}  [{r['kind']}, {r['format']}, {r['date'] or 'no date'}]  id {r['id'][:12]}")
-            print(f"    from: {r['author_org'] or '?'}" + (f" ({r['author']})" if r["author"] else ""))
+            sender = r["author_org"] or ("each speaker" if r["kind"] == "transcript" else "?")
+            print(f"    from: {sender}" + (f" ({r['author']})" if r["author"] else ""))
             print(f"    to:   {_cell(r['addressees']) or '?'}")
             extra = f"    {r['chars']} chars, {r['blocks']} blocks"
             if r["turns"]:
-                extra += f", {r['turns']} speaker turns"
+                extra += f", {r['turns']} speaker turns by {len(r['speakers'])} speakers: {', '.join(r['speakers'])}"
             if r["signatories"]:
                 extra += f", {len(r['signatories'])} signatories"
             print(extra)
@@ -88,11 +92,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """The one-shot pipeline: a fresh in-memory database, ingest + analyse, print every ask."""
     engine = open_engine(":memory:")
     results = pipeline.ingest_paths(engine, args.paths, _read_options(args))
+    failed = False
     for r in results:
         if r.status == pipeline.ERROR:
-            print(r.line(), file=sys.stderr)
+            # an empty document simply has no asks; anything else unreadable is a failure
+            empty = (r.reason or "").startswith(("empty file", "empty document"))
+            print(("skipped: " if empty else "") + r.line(), file=sys.stderr)
+            failed = failed or not empty
     _print_asks(query_asks(engine), args.format)
-    return 1 if any(r.status == pipeline.ERROR for r in results) else 0
+    return 1 if failed else 0
 
 
 def cmd_asks(args: argparse.Namespace) -> int:
@@ -100,6 +108,27 @@ def cmd_asks(args: argparse.Namespace) -> int:
     rows = query_asks(engine, type=args.type, holder=args.holder, addressee=args.addressee, doc=args.doc,
                       text=args.text, limit=args.limit)
     _print_asks(rows, args.format)
+    return 0
+
+
+def cmd_orgs(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    if args.action == "add":
+        if not args.name:
+            print("askmap orgs add: give the organisation's canonical name", file=sys.stderr)
+            return 2
+        add_organisation(engine, Organisation(args.name, list(args.alias or []), args.acronym, args.kind))
+        print(f"added: {args.name}")
+        return 0
+    rows = list_organisations(engine, include_builtin=not args.no_builtin)
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    else:
+        for r in rows:
+            extra = f" ({r['acronym']})" if r["acronym"] else ""
+            aliases = f"  aka {', '.join(r['aliases'])}" if r["aliases"] else ""
+            print(f"{r['name']}{extra}  [{r['kind']}, {r['origin']}]{aliases}")
     return 0
 
 
@@ -139,6 +168,16 @@ def build_parser() -> argparse.ArgumentParser:
     asks.add_argument("--text", help="ask text contains this text")
     asks.add_argument("--limit", type=int)
     asks.set_defaults(func=cmd_asks)
+
+    orgs = sub.add_parser("orgs", help="the organisation registry: list it, or add your own entry")
+    orgs.add_argument("action", nargs="?", choices=["list", "add"], default="list")
+    orgs.add_argument("name", nargs="?", help="with add: the canonical name")
+    orgs.add_argument("--alias", action="append", help="with add: another name it goes by (repeatable)")
+    orgs.add_argument("--acronym", help="with add: its acronym")
+    orgs.add_argument("--kind", choices=["organisation", "office", "group"], default="organisation")
+    orgs.add_argument("--no-builtin", action="store_true", help="list only entries learned from documents or added")
+    orgs.add_argument("--format", choices=["table", "jsonl"], default="table")
+    orgs.set_defaults(func=cmd_orgs)
 
     docs = sub.add_parser("docs", help="list stored documents with their metadata")
     docs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")

@@ -101,7 +101,14 @@ def list_documents(engine: Engine) -> list[dict]:
         .order_by(documents.c.ingested_at, documents.c.source)
     )
     with engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(q)]
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        speakers: dict[str, list[str]] = {}
+        for doc_id, speaker in conn.execute(select(turns.c.doc_id, turns.c.speaker).order_by(turns.c.doc_id, turns.c.idx)):
+            if speaker not in speakers.setdefault(doc_id, []):
+                speakers[doc_id].append(speaker)
+    for r in rows:
+        r["speakers"] = speakers.get(r["id"], [])
+    return rows
 
 
 def count_documents(engine: Engine) -> int:

@@ -42,3 +42,15 @@ def add_organisation(engine: Engine, org: Organisation) -> None:
         conn.execute(organisations.delete().where(organisations.c.name == org.name))
         conn.execute(organisations.insert().values(name=org.name, aliases=list(org.aliases), acronym=org.acronym,
                                                    kind=org.kind, origin="user"))
+
+
+def list_organisations(engine: Engine, include_builtin: bool = True) -> list[dict]:
+    """Every organisation the registry knows, with where it came from (builtin, document, user)."""
+    with engine.connect() as conn:
+        stored = {r.name: dict(r._mapping) for r in conn.execute(select(organisations))}
+    rows = dict(stored)
+    if include_builtin:
+        for org in Registry.builtin().orgs.values():
+            rows.setdefault(org.name, {"name": org.name, "aliases": list(org.aliases), "acronym": org.acronym,
+                                       "kind": org.kind, "origin": "builtin"})
+    return sorted(rows.values(), key=lambda r: r["name"].lower())
