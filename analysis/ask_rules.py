@@ -24,6 +24,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
+# the holder speaking of itself (for commitments): no third-person names, which may be anyone
+_SELF = r"(?:\bI\b|\bwe\b|\bmy office\b|\b(?:my|our)\s+(?:organisation|members|office|team|staff|officials|officers|volunteers)\b|\bofficials\b)"
 _FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:committee|council|board|trust|government|department|panel|group|commission|authority|association|network|partnership|forum|coalition|alliance|society|foundation|charity|organisation|organization)\b|\bmy office\b|\bour (?:organisation|members|office|team|staff|officials|officers|volunteers)|\b(?:my|our)?\s*officials\b|\bofficers\b)"
 
 # ---------------------------------------------------------------- exclusions
@@ -44,13 +46,19 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
                             r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),
     ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
                         r".*\b(?:has|have|had|was|were)?\s*(?:recommended|suggested|proposed|urged|called for|asked for|requested)\b(?!.*\b(?:we|I)\s+(?:agree|support|endorse|share))")),
-    ("descriptive_trend", _rx(r"\b(?:should|will|would|must|may|might|could|is expected to|are expected to)\s+(?:continue\s+to\s+)?(?:rise|fall|grow|decline|drop|"
-                              r"increase|decrease|improve|worsen|double|halve)\s+(?:steadily\s+|sharply\s+|slightly\s+|significantly\s+)?"
-                              r"(?:in|by|as|over|from|to|during|after|before|when|once|until|at|[,.;])")),
+    ("descriptive_trend", _rx(r"\b(?:should|will|would|may|might|could|(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to)\s+(?:continue\s+to\s+)?"
+                              r"(?:rise|fall|grow|decline|drop|increase|decrease|improve|worsen|double|halve)\s+"
+                              r"(?:steadily\s+|sharply\s+|slightly\s+|significantly\s+|gradually\s+)?(?:in|as|over|during|after|when|once|until|[,.;])|"
+                              r"\b(?:will|would|may|might|could|(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to)\s+(?:continue\s+to\s+)?"
+                              r"(?:rise|fall|grow|decline|drop|increase|decrease|double|halve)\s+(?:by|from|to)\b")),
     ("conditional_necessity", _rx(r"\b(?:would|will|'d|'ll)\s+have\s+to\b")),
     ("legal_duty", _rx(r"^\W*under\s+(?:section|regulation|article|schedule|part)\s+\d")),
-    ("procedure", _rx(r"\b(?:concludes?|conclude)\s+(?:this|the|our)\b|\btake\s+a\s+(?:short\s+)?(?:break|adjournment)\b|\bmove\s+on\s+to\b")),
-    ("praise", _rx(r"\b(?:should|must|deserves? to)\s+(?:also\s+)?be\s+(?:commended|praised|congratulated|applauded|welcomed|celebrated|thanked)\b")),
+    ("procedure", _rx(r"\b(?:that|this)\s+concludes\b|\bconclude\s+(?:this|the|our)\s+(?:session|meeting|hearing|part|evidence)\b|"
+                      r"\btake\s+a\s+(?:short\s+)?(?:break|adjournment)\b|\bmove\s+on\s+to\b")),
+    ("praise", _rx(r"\b(?:should|must|deserves? to)\s+(?:also\s+)?be\s+(?:commended|praised|congratulated|applauded|celebrated|thanked)\b")),
+    ("worth_noting", _rx(r"\bit\s+is\s+(?:important|worth|useful|interesting)\s+(?:to\s+)?(?:note|noting|remember|recognise|recognize|stress|highlight|mention)\b")),
+    ("expectation", _rx(r"\bshould\s+(?:last|arrive|take\s+(?:about|around|roughly|up\s+to))\b|"
+                        r"\bshould\s+be\s+(?:available|ready|complete|completed|finished|operational|in\s+place)\s+(?:in|by|within|later|soon|next|from|before|towards)\s+(?:the\s+)?(?:spring|summer|autumn|winter|early|late|end|\d|january|february|march|april|may|june|july|august|september|october|november|december|next|a\s+few|two|three|four|six)")),
     ("normative_right", _rx(r"\b(?:should|must)\s+(?:have|enjoy)\s+(?:a|the|an equal)\s+right\b")),
     ("speech_hedge", _rx(r"\b(?:we|I|you)\s+(?:need|have)\s+to\s+be\s+(?:upfront|honest|clear|realistic|careful|frank|candid)\b")),
     ("bare_lead_in", _rx(r"(?:\b(?:to|that|should|must|will|would|recommend\w*|following|include|includes|including|pledge|commit|are|is|as follows|below)|"
@@ -61,11 +69,24 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# a first-person ask in the same sentence outweighs a refusal, a report or a past recommendation beside it:
+# "We cannot accept any further delay and urge the Department to …", "… so we urge the Trust to …"
+_OWN_ASK = _rx(r"\b(?:we|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+|now\s+)*(?:recommend|urge|call\s+on|ask|encourage|propose|invite|request)\b|"
+               r"\b(?:and|so|therefore|but)\s+(?:would\s+|strongly\s+)?(?:urge|call\s+on|recommend|ask)\b")
+_CLAUSE_LOCAL = ("refusal", "reported_speech", "past_report")
+
+
 def excluded(text: str, skip: tuple[str, ...] = ()) -> str | None:
     """The name of the first exclusion that applies to a sentence (those named in ``skip`` aside)."""
+    own_ask = None
     for name, rx in NOT_ASK:
-        if name not in skip and rx.search(text):
-            return name
+        if name in skip or not rx.search(text):
+            continue
+        if name in _CLAUSE_LOCAL:
+            own_ask = bool(_OWN_ASK.search(text)) if own_ask is None else own_ask
+            if own_ask:
+                continue
+        return name
     return None
 
 
@@ -186,12 +207,13 @@ def modal_should(text: str) -> Hit | None:
     return None
 
 
-_COMMIT = _rx(rf"{_FIRST_PERSON}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend\s+to|plan\s+to|undertake\s+to|"
+_COMMIT = _rx(rf"{_SELF}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend\s+to|plan\s+to|undertake\s+to|"
               r"commit\s+to|are\s+committed\s+to|am\s+committed\s+to|remain\s+committed\s+to|pledge\s+to|have\s+(?:made\s+a\s+commitment|committed)\s+to|"
               r"has\s+(?:made\s+a\s+commitment|committed)\s+to|(?:are|am|is)\s+(?:currently|now)\s+\w+ing|(?:are|am|is)\s+working\s+(?:to|with|on|towards))\b|"
               r"\b(?:I|we)\s+(?:can|could)\s+(?:certainly|definitely|happily|readily)\s+\w+|"
               r"\b(?:I|we)\s+(?:would|will|'d|'ll)\s+be\s+(?:very\s+)?(?:happy|pleased|glad|delighted)\s+to\b|"
               r"^\W*(?:for\s+(?:our|my|its|their)\s+part|in\s+(?:turn|return)),?\s+[^.]*?\b(?:will|shall)\s+\w+|"
+              r"\b(?:we|I)\b[^.;]{0,80}?\band\s+(?:will|shall)\s+(?!be\s+(?:happy|pleased|glad|grateful))\w+|"
               r"\bI\s+have\s+made\s+a\s+commitment\b|\bwe\s+have\s+made\s+a\s+commitment\b|\b(?:I|we)\s+(?:can\s+)?confirm\s+that\s+(?:we|I)\s+will\b")
 _NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+grateful|not|no\s+doubt|see|know|have\s+seen|recall|remember)\b|\bwill\s+you\b")
 
@@ -272,7 +294,13 @@ _IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|deliver|promote|e
                         r"take|give|adopt|implement|commission|appoint|work|build|protect|consult|require|ban|allow|enable|"
                         r"strengthen|tackle|address|raise|lower|offer|launch|maintain|monitor|put|bring|reform|remove|restore|"
                         r"simplify|include|consider|act|help|engage|train|recruit|retain|keep|guarantee|lobby|commit|halt|scrap|"
-                        r"abolish|replace|pay|double|treble|set\s+up|roll\s+out)\b")
+                        r"abolish|replace|pay|double|treble|set\s+up|roll\s+out|submit|send|share|explain|confirm|identify|assess|"
+                        r"evaluate|audit|inspect|investigate|respond|notify|inform|agree|explore|prioriti[sz]e|designate|"
+                        r"allocate|assign|prepare|produce|draw\s+up|write|arrange|hold|run|install|upgrade|repair|replace|"
+                        r"hire|employ|pilot|trial|test|measure|track|report|reopen|open|close|protect|safeguard|enforce|"
+                        r"compensate|refund|waive|freeze|cap|reduce|lower|limit|expand|widen|extend|speed\s+up|"
+                        r"clarify|update|revise|amend|withdraw|rethink|reconsider|recognise|recognize|listen|involve|"
+                        r"co-produce|co-design|partner|collaborate|coordinate|co-ordinate|integrate|join|sign)\b")
 _GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
 _SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|is\s+committed\s+to|undertakes\s+to|is\s+(?:currently|now)\s+\w+ing)"
 
@@ -280,23 +308,31 @@ _SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|i
 def self_commitment(text: str, own_names: list[str]) -> Hit | None:
     """'GETRA will help the Council …', 'The Chamber will promote …': the holder, by name, binds itself."""
     for name in own_names:
-        if re.search(rf"^\W*(?:[^.]*?,\s+)?(?:the\s+)?{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", text, re.I) \
+        if re.search(rf"^\W*(?:[^.]*?,\s+|(?:in|over|during|by|from|this|next|within|for)\b[^.,]{{0,40}}?\s+)?(?:the\s+)?{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", text, re.I) \
                 and not _NOT_COMMIT.search(text):
             return Hit(COMMITMENT, "self_commitment", 0.8)
     return None
 
 
-_ASK_LEAD = _rx(r"\b(?:recommend\w*|should|must|urge|call\w*\s+(?:on|for)|ask\w*|encourage\w*|propos\w*|pledge\w*|commit\w*|"
+_REQUEST_LEAD = _rx(r"\b(?:requests?|requesting|asks?\s+(?:for|you\s+for)|seeks?|would\s+(?:also\s+)?(?:like|welcome|appreciate)\s+(?:to\s+(?:receive|see|know)\s+)?(?:the\s+following|:)|"
+                   r"(?:be\s+)?grateful\s+(?:for|to\s+receive)|please\s+(?:provide|send|share|supply))\b")
+_ASK_LEAD = _rx(r"\b(?:require\w*|direct\w*|recommend\w*|should|must|urge|call\w*\s+(?:on|for)|ask\w*|encourage\w*|propos\w*|pledge\w*|commit\w*|"
                 r"need\w*\s+to|would\s+like|want|include|includ\w+|following|action\w*|priorit\w*|steps|measures|"
                 r"to\s*:)\b")
 
 
-def lead_in_hit(lead_text: str) -> Hit | None:
-    """How a lead-in ending in ':' frames its items: pledge, recommendation, request, commitment."""
+def lead_in_hit(lead_text: str, own_names: list[str] | None = None) -> Hit | None:
+    """How a lead-in ending in ':' frames its items: pledge, recommendation, request, commitment
+    (``own_names``: how the holder names itself, for 'In the coming year the Council will:')."""
     if not lead_text.rstrip().endswith(":"):
         return None
+    own = self_commitment(lead_text, own_names or [])
+    if own:
+        return Hit(COMMITMENT, "list_self_commitment", own.confidence)
     if re.search(r"\bpledge\b", lead_text, re.I):
         return Hit(PLEDGE, "pledge_list", 0.9)
+    if _REQUEST_LEAD.search(lead_text):
+        return Hit(REQUEST, "request_list", 0.85)
     hit = classify(lead_text, skip=("bare_lead_in",))
     if hit:
         return Hit(hit.type, "list_" + hit.rule, hit.confidence)
@@ -305,6 +341,32 @@ def lead_in_hit(lead_text: str) -> Hit | None:
     return None
 
 
+_KNOWN_ISE_VERB = re.compile(
+    r"^\W*(?:to\s+)?(?:prioriti[sz]e|recogni[sz]e|organi[sz]e|minimi[sz]e|maximi[sz]e|moderni[sz]e|standardi[sz]e|"
+    r"publici[sz]e|formali[sz]e|finali[sz]e|revise|advise|supervise|raise|utili[sz]e|mobili[sz]e|emphasi[sz]e|"
+    r"criminali[sz]e|subsidi[sz]e|authori[sz]e|digiti[sz]e|optimi[sz]e)\b")
+
+
 def looks_like_action(item: str) -> bool:
-    """A list item that reads as an action: an imperative ('Deliver …') or a gerund ('Ensuring …')."""
-    return bool(_IMPERATIVE_START.search(item) or _GERUND_START.search(item))
+    """A list item that reads as an action: an imperative ('Deliver …') or a gerund ('Ensuring …').
+
+    The word list or '-ing' shape proposes; the parse disposes: a first word that modifies a noun
+    ('Housing associations', 'Evening bus services') or an adverb ('Likewise') is no action."""
+    lower = item.lower()
+    imperative = _IMPERATIVE_START.search(item)
+    ise_shape = re.match(r"^\W*(?:to\s+)?[a-z]+i[sz]e\b", lower)  # "Prioritise" but also "Likewise"
+    if imperative and (not ise_shape or _KNOWN_ISE_VERB.match(lower)):
+        return True  # a known imperative verb: trust it (a parse often tags a sentence-initial verb as a noun)
+    if not (_IMPERATIVE_START.search(item) or _GERUND_START.search(item)):
+        return False
+    from .nlp import parse
+
+    tokens = [t for t in parse(item[:120]) if t.is_alpha]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.lower_ == "to" and len(tokens) > 1:
+        first = tokens[1]
+    if first.dep_ in ("compound", "amod", "advmod", "nsubj", "nsubjpass", "npadvmod") or first.pos_ in ("ADV", "ADJ", "DET", "PRON"):
+        return False
+    return first.pos_ in ("VERB", "AUX") or first.tag_ in ("VB", "VBG", "VBP")

@@ -126,7 +126,9 @@ def _is_quoted(doc: Document, unit: Unit, cache: dict[int, list[tuple[int, int]]
         return True
     if unit.block not in cache:
         cache[unit.block] = _quoted_spans(doc.text, block.start, block.end)
-    return any(a < unit.start < b for a, b in cache[unit.block])
+    length = max(1, unit.end - unit.start)
+    # inside a quotation, or mostly made of one ('As one carer put it, "the council must …".')
+    return any(a < unit.start < b or min(b, unit.end) - max(a, unit.start) > length / 2 for a, b in cache[unit.block])
 
 
 _GENERIC_HEADS = ("Board", "Committee", "Council", "Trust", "Commission", "Partnership", "Unit", "Authority", "Agency",
@@ -157,7 +159,7 @@ def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
         return longer.pop()
     if name.split()[-1] not in _GENERIC_HEADS:
         return name
-    in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+\s+){{1,6}}{re.escape(name)})\b", doc.text))
+    in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+[ \t]+){{1,6}}{re.escape(name)})\b", doc.text))
     in_text = {re.sub(r"^(?:The|A|An|This|That|Our|Your|Dear|To|From|For|By|With)\s+", "", t) for t in in_text}
     in_text = {t for t in in_text if t != name}
     ranked = sorted(in_text, key=len, reverse=True)
@@ -210,7 +212,7 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             if u.lead_in not in lead_cache:
                 lb = doc.blocks[u.lead_in]
                 ltext = doc.text[lb.start : lb.end]
-                lh = ask_rules.lead_in_hit(ltext)
+                lh = ask_rules.lead_in_hit(ltext, own)
                 la = lead_in_object(ltext, registry)
                 if la is None and lh is not None and lh.type != PLEDGE:
                     ex = explicit_addressee(ltext, lh.rule.removeprefix("list_"), registry)
@@ -221,6 +223,8 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                     la = registry.canonical(m.group(1)) if m else None
                 lead_cache[u.lead_in] = (lh, la)
             lh, la = lead_cache[u.lead_in]
+            if lh and lh.rule == "action_list" and not ask_rules.looks_like_action(u.text):
+                lh = None  # "the following:" frames statistics or names as often as actions
             if lh and u.first_in_block and (hit is None or lh.type == PLEDGE or ask_rules.looks_like_action(u.text)):
                 hit = lh
             elif lh and lh.type == PLEDGE and hit is not None:
@@ -265,12 +269,12 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
         if hit.type == COMMITMENT and holder_kind == "speaker":
             addressee = None
 
+        number = u.number or number_from_words(u.text)
         # a top-level numbered recommendation sets whom the unattributed asks after it are for
-        if u.number and doc.blocks[u.block].level == 0 and hit.type != REQUEST and addressee:
+        if number and doc.blocks[u.block].level == 0 and hit.type != REQUEST and addressee:
             last_agent = addressee
         if u.turn is not None and hit.type == REQUEST:
             prev_turn_request = u.turn
-        number = u.number or number_from_words(u.text)
         lead = by_block.get(u.lead_in) if u.lead_in is not None else None
         ask = Ask(
             id=ask_id(doc.id, u.start, u.end), doc_id=doc.id, doc=doc.source, start=u.start, end=u.end, text=u.text,

@@ -130,9 +130,22 @@ class Registry:
         return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in BUILTIN)
 
     def learn(self, org: Organisation) -> Organisation:
-        """Add an organisation a document names (or a user enters): it counts as seen."""
+        """Add an organisation a document names: it counts as seen."""
         entry = self.add(org)
         self.seen.add(entry.name)
+        return entry
+
+    def override(self, org: Organisation) -> Organisation:
+        """A user's entry: it keeps its own name, and its aliases and acronym point to it, whatever they meant before."""
+        entry = self.orgs.get(org.name) or Organisation(org.name, [], org.acronym, org.kind)
+        entry.kind = org.kind
+        entry.acronym = org.acronym or entry.acronym
+        self.orgs[org.name] = entry
+        for alias in [org.name, *org.aliases, *([org.acronym] if org.acronym else [])]:
+            self._index[normalise(alias)] = org.name
+            if alias not in (org.name, org.acronym) and alias not in entry.aliases:
+                entry.aliases.append(alias)
+        self.seen.add(org.name)
         return entry
 
     def add(self, org: Organisation) -> Organisation:
@@ -177,44 +190,70 @@ class Registry:
                 return seen[0]
             if not seen and len(offices) == 1:
                 return offices[0]
+        if key and " " in key:  # "Integrated Care Board" → the one seen "Northshire Integrated Care Board"
+            longer = [n for n in self.seen if normalise(n).endswith(" " + key)]
+            if len(longer) == 1:
+                return longer[0]
         return m[:1].upper() + m[1:] if m else None
 
     def names(self) -> list[str]:
         return sorted(self.orgs)
 
 
-_ACRONYM_DEF = re.compile(r"((?:(?:[A-Z][\w'’&-]*|of|and|for|the|on|in|to|&)\s+){1,9}[A-Z][\w'’-]*)\s+\((?:the\s+)?([A-Z][A-Za-z&]{1,9}s?)\)")
-_ALIAS_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)\s+\((the\s+[A-Z][a-z]+)\)")
+_ACRONYM_DEF = re.compile(r"((?:(?:[A-Z][\w'’&-]*|of|and|for|the|on|in|to|&)\s+){1,9}[A-Z][\w'’-]*)\s+\((?:the\s+)?([A-Z][A-Za-z&]{1,9})\)")
+_ALIAS_DEF = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){0,6}[A-Za-z][\w'’-]*)\s+\((the\s+[A-Z][a-z]+)\)")
+_SMALL = {"of", "and", "for", "the", "on", "in", "to", "&"}
+# capitalised words that start a sentence or clause rather than a name
+_NOT_NAME_START = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "to", "and", "our", "their", "this",
+                   "that", "these", "those", "both", "meanwhile", "however", "since", "when", "while", "as", "if",
+                   "under", "after", "before", "during", "last", "next", "each", "every", "its", "his", "her", "we", "i"}
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0].upper() for w in words if w.lower() not in {"of", "and", "for", "the", "on", "in", "to", "&"})
+    return "".join(w[0].upper() for w in words if w.lower() not in _SMALL)
+
+
+def _name_start(words: list[str], k: int) -> int:
+    """Widen a name leftwards over capitalised words ('Northshire' + 'Integrated Care Board'),
+    stopping at words that open a sentence or clause ('The', 'In', 'Our')."""
+    while k > 0 and words[k - 1][:1].isupper() and words[k - 1].lower() not in _NOT_NAME_START:
+        k -= 1
+    while k < len(words) - 1 and words[k].lower() in _NOT_NAME_START:
+        k += 1
+    return k
 
 
 def definitions_in_text(text: str) -> list[Organisation]:
-    """Acronyms and short names a document defines: 'National Referral Mechanism (NRM)', 'Metropolitan police (the Met)'."""
+    """Acronyms and short names a document defines: 'Northshire Integrated Care Board (ICB)',
+    'Office for Students (OfS)', 'Westbury Hospitals NHS Trust (the Trust)', 'Metropolitan police (the Met)'."""
     found: list[Organisation] = []
     for m in _ACRONYM_DEF.finditer(text):
         words = m.group(1).split()
         acronym = m.group(2)
-        letters = acronym.rstrip("s") if acronym.endswith("s") and acronym[:-1].isupper() else acronym
-        # keep the shortest tail of the phrase whose initials match the acronym
-        for k in range(len(words)):
+        letters = "".join(c for c in acronym if c.isupper())  # "OfS" → "OS", "PCCs" → "PCC"
+        if len(letters) < 2:
+            continue
+        for k in range(len(words)):  # the shortest tail of the phrase whose initials match the acronym
             tail = words[k:]
             if not tail[0][:1].isupper():
                 continue
-            if _initials(tail) == letters.upper() or _initials(tail).startswith(letters.upper()) and len(letters) >= 3:
-                found.append(Organisation(" ".join(tail), [], acronym, ORGANISATION))
+            initials = _initials(tail)
+            if initials == letters or (initials.startswith(letters) and len(letters) >= 3):
+                start = _name_start(words, k)
+                found.append(Organisation(" ".join(words[start:]), [], acronym, ORGANISATION))
                 break
     for m in _ALIAS_DEF.finditer(text):
         words = m.group(1).split()
         alias = m.group(2)
         head = alias.split()[1].lower()
-        # "Metropolitan police (the Met)": the alias is a prefix of one of the defining words
-        for k in range(len(words)):
-            if words[k].lower().startswith(head):
-                found.append(Organisation(" ".join(words[k:]), [alias], None, ORGANISATION))
-                break
+        # the alias shortens one of the name's words: "(the Trust)", "(the Met)" for "Metropolitan police"
+        hits = [k for k, w in enumerate(words) if w.lower().startswith(head)]
+        if not hits:
+            continue
+        start = _name_start(words, min(hits[0], len(words) - 1))
+        name = " ".join(words[start:])
+        if len(name.split()) > 1 and name.lower() != alias.lower():
+            found.append(Organisation(name, [alias], None, ORGANISATION))
     return found
 
 
@@ -228,6 +267,9 @@ def register_document(registry: Registry, doc: Document) -> None:
         if re.search(_TITLE_WORDS, a) and len(a.split()) > 1:
             registry.learn(Organisation(a, [], None, OFFICE))
     for t in doc.turns:
-        for name in (t.organisation, t.role):
-            if name and len(name.split()) > 1 and re.search(_TITLE_WORDS + r"|[A-Z][a-z]+ (?:Council|Service|Trust|Office|Agency)", name):
-                registry.learn(Organisation(name, [], None, OFFICE if re.search(_TITLE_WORDS, name) else ORGANISATION))
+        if t.organisation and len(t.organisation) > 2:
+            registry.learn(Organisation(t.organisation, [], None, ORGANISATION))
+        # an office with a portfolio is a holder in its own right ("Minister for Schools"); a job title
+        # inside an organisation ("Chief Executive, X Trust") is not
+        if t.role and "," not in t.role and re.search(_TITLE_WORDS, t.role) and re.search(r"\b(?:of|for)\b", t.role):
+            registry.learn(Organisation(t.role, [], None, OFFICE))

@@ -10,12 +10,16 @@ from .schema import organisations
 
 
 def load_registry(engine: Engine) -> Registry:
-    """The built-in bodies plus every stored entry (user entries first, so they win on a clash)."""
+    """The built-in bodies plus every stored entry (user entries last, so that they win on a clash)."""
     registry = Registry.builtin()
-    with engine.connect() as conn:
-        rows = conn.execute(select(organisations).order_by((organisations.c.origin != "user"), organisations.c.name)).all()
+    with engine.connect() as conn:  # learned entries first, then the user's, which win any clash
+        rows = conn.execute(select(organisations).order_by((organisations.c.origin == "user"), organisations.c.name)).all()
     for r in rows:
-        registry.learn(Organisation(r.name, list(r.aliases or []), r.acronym, r.kind))
+        org = Organisation(r.name, list(r.aliases or []), r.acronym, r.kind)
+        if r.origin == "user":
+            registry.override(org)
+        else:
+            registry.learn(org)
     return registry
 
 
