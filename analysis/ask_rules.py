@@ -54,7 +54,8 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("conditional_necessity", _rx(r"\b(?:would|will|'d|'ll)\s+have\s+to\b")),
     ("legal_duty", _rx(r"^\W*under\s+(?:section|regulation|article|schedule|part)\s+\d")),
     ("procedure", _rx(r"\b(?:that|this)\s+concludes\b|\bconclude\s+(?:this|the|our)\s+(?:session|meeting|hearing|part|evidence)\b|"
-                      r"\btake\s+a\s+(?:short\s+)?(?:break|adjournment)\b|\bmove\s+on\s+to\b")),
+                      r"\btake\s+a\s+(?:short\s+)?(?:break|adjournment)\b|\bmove\s+on\s+to\b|"
+                      r"\b(?:going\s+to|will|shall|'ll)\s+(?:start|begin)\s+(?:with|by\s+asking)\b")),
     ("praise", _rx(r"\b(?:should|must|deserves? to)\s+(?:also\s+)?be\s+(?:commended|praised|congratulated|applauded|celebrated|thanked)\b")),
     ("worth_noting", _rx(r"\bit\s+is\s+(?:important|worth|useful|interesting)\s+(?:to\s+)?(?:note|noting|remember|recognise|recognize|stress|highlight|mention)\b")),
     ("expectation", _rx(r"\bshould\s+(?:last|arrive|take\s+(?:about|around|roughly|up\s+to))\b|"
@@ -103,7 +104,8 @@ def question_request(text: str) -> Hit | None:
     return None
 
 
-_RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:very\s+much\s+)?(?:appreciate|value|welcome)\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:response|reply|answer|update|meeting|confirmation|view|views)\b|"
+_RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:also\s+)?(?:very\s+much\s+)?(?:appreciate|value|welcome)\s+(?:(?:a|an|your|the|some)\s+)?(?:\w+\s+)?"
+                r"(?:response|reply|answer|update|meeting|confirmation|clarification|assurance|details|information|sight|copy|view|views)\b|"
                 r"\b(?:I|we)\s+would\s+(?:also\s+|therefore\s+)?be\s+(?:most\s+|very\s+|extremely\s+)?grateful\s+(?:if|for)\b|"
                 r"^\W*please\b(?!\s+(?:note|see|find|be\s+aware))|\bplease\s+(?:could|would|can|do|don't|keep|make|ensure)\b|"
                 r"\b(?:asks|requests|invites)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+to\b|"

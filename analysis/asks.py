@@ -179,9 +179,7 @@ def _own_names(doc: Document, registry: Registry) -> list[str]:
         names.append(entry.acronym)
     acr = re.findall(rf"{re.escape(org)}\s*\(([A-Z][A-Za-z]{{1,9}})\)", doc.text)
     names += acr
-    head = org.split()[-1]
-    if head in _GENERIC_HEADS:
-        names.append(head)
+    names += [w for w in org.split() if w in _GENERIC_HEADS]  # "the Chamber", "the Council", "the Trust"
     return names
 
 
@@ -264,6 +262,8 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                 addressee = _other_party(doc, u, registry)
             elif hit.type == REQUEST:
                 addressee = doc_addressee
+            elif u.number or number_from_words(u.text):
+                addressee = lead_addressee or doc_addressee  # a numbered recommendation naming no one is for the addressee
             else:
                 addressee = lead_addressee or last_agent or doc_addressee
         if hit.type == COMMITMENT and holder_kind == "speaker":

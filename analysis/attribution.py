@@ -52,6 +52,8 @@ def _is_agent(tok, registry: Registry) -> bool:
         return True
     if registry.lookup(_np_text(tok)) or registry.lookup(tok.text):
         return True
+    if tok.ent_type_ == "ORG" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+        return True  # "Millbrook Homes", "Riverside Housing": a named organisation with a common-noun head
     # a proper noun that names an organisation or a person (places, dates and laws are not agents)
     return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON", "") and tok.text[:1].isupper()
 
@@ -80,7 +82,7 @@ def explicit_addressee(sentence: str, rule: str, registry: Registry) -> str | No
             return m.group(1)
     cands = []
     for tok in doc:
-        if rule in ("modal_should", "vital_that") and tok.lower_ in ("should", "must", "ought", "need", "needs", "has", "have") and tok.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "conj", "advcl"):
+        if tok.lower_ in ("should", "must", "ought", "need", "needs", "has", "have") and tok.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "conj", "advcl"):
             head = tok.head if tok.dep_ == "aux" else tok
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             cands += subj

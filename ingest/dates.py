@@ -1,8 +1,9 @@
 """The date a document bears: a letter's date line, a transcript's session date.
 
 Only dates that stand as the document's own date count: a line that is little more
-than a date ("16th March 2021", "Tuesday, 3 April 2023", "Leeds, 29/01/2020") or a
-labelled one ("Date: …", "Session date: …", "Meeting held on …") near the top. Dates
+than a date ("16th March 2021", "Tuesday, 3 April 2023", "Leeds, 29/01/2020"), a
+meeting's "date, time, place" line ("Thursday 6 March 2025, 10.00am, Committee Room 2,
+Town Hall") or a labelled one ("Date: …", "Session date: …", "Meeting held on …") near the top. Dates
 inside body sentences ("In May 2020, I wrote …", "by 1 March 2020") are never used.
 """
 from __future__ import annotations
@@ -107,6 +108,22 @@ def _is_date_line(line: str, found: FoundDate) -> bool:
     return len(words) <= 6 and bool(re.search(r"\bon\s*$", line[: found.start])) and not line[found.end :].strip()
 
 
+_TIME = re.compile(
+    r"^[\s,;–—\-|]*(?:at\s+|from\s+)?"
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[.:]\d{2}\b|noon\b|midday\b)", re.I)
+
+
+def _is_session_line(line: str, found: FoundDate) -> bool:
+    """A meeting's date, time and place: "Thursday 6 March 2025, 10.00am – 12.30pm, Council Chamber,
+    Town Hall": the line starts with the date (a weekday or a label may come first) and a time follows."""
+    if len(line.strip()) > 160 or _OTHER_DATE.search(line) or re.search(r"[.!?]\s+[A-Z]", line):
+        return False
+    before = _WEEKDAY.sub(" ", _DATE_LABEL.sub(" ", line[: found.start]))
+    if re.search(r"[A-Za-z]", before):
+        return False
+    return bool(_TIME.match(line[found.end :]))
+
+
 def _is_dated_title(line: str, found: FoundDate) -> bool:
     """A short title ending with its date after a separator: "Response to X – 3 April 2023"."""
     if len(line.strip()) > 140 or _OTHER_DATE.search(line):
@@ -128,9 +145,9 @@ def find_date(text: str) -> FoundDate | None:
     def shifted(offset: int, f: FoundDate) -> FoundDate:
         return FoundDate(f.iso, offset + f.start, offset + f.end, f.precision)
 
-    for offset, line in top:  # a date line near the top
+    for offset, line in top:  # a date line near the top (or a meeting's "date, time, place" line)
         for f in dates_in(line):
-            if _is_date_line(line, f):
+            if _is_date_line(line, f) or _is_session_line(line, f):
                 return shifted(offset, f)
     for offset, line in lines[:60]:  # a labelled date: "Date: Mon, 3 Apr 2023 10:14"
         label = _DATE_LABEL.search(line)

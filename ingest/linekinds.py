@@ -3,6 +3,8 @@
 Letterheads, address blocks and signatures are runs of short lines; these rules sort them.
 The word lists describe kinds of words (organisation words such as "Council" or "Trust",
 role words such as "Chair", honorifics, address words), never a particular organisation.
+:func:`title_case` writes a name found all in capitals ("NORTHSHIRE NHS FOUNDATION TRUST")
+in title case, acronyms kept.
 """
 from __future__ import annotations
 
@@ -320,16 +322,91 @@ def _looks_like_plain_name(s: str) -> bool:
 
 
 def _split_line(line: str) -> list[str]:
-    """"Jane Smith | Policy Officer | Anytown Trust" and "Jane Smith, Chief Executive" into parts."""
+    """"Jane Smith | Policy Officer | Anytown Trust" and "Jane Smith, Chief Executive" into parts;
+    "Jane Smith, Chief Executive, Anytown Water Ltd, 1 Court Road, Anytown AN1 2BC" loses its address."""
     parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p.strip()]
     out: list[str] = []
     for p in parts:
         person, comma, rest = p.partition(",")
         if comma and looks_like_person(person):
-            out.extend([person.strip(), rest.strip()])
+            out.extend([person.strip(), without_address(rest.strip())])
         else:
             out.append(p)
     return out
+
+
+def is_address_part(part: str) -> bool:
+    """A comma-separated piece of a one-line address: "1 Court Road", "Anytown AN1 2BC", "Civic House"."""
+    s = clean(part)
+    if not s:
+        return False
+    if _POSTCODE.search(s) or _STREET_NUMBER.match(s) or re.match(r"^(?:PO Box|P\.O\.)", s, re.I):
+        return True
+    return bool(_ADDRESS.search(s) and not _ORG.search(_cased(s)) and not has_role(s) and len(s.split()) >= 2)
+
+
+def without_address(text: str) -> str:
+    """"Chief Executive, Anytown Water Ltd, 1 Court Road, Anytown" → "Chief Executive, Anytown Water Ltd":
+    a line cut at its first address piece (the first piece is always kept)."""
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        if is_address_part(parts[i]):
+            return ",".join(parts[:i]).strip()
+    return text
+
+
+def is_sub_unit(org: str) -> bool:
+    """"Planning Policy Team", "Engagement Unit": a part of an organisation, not the organisation."""
+    return bool(_SUB_UNIT.search(clean(org)))
+
+
+# words an ALL-CAPS name keeps in capitals (acronyms with vowels); others with no vowel stay as they are
+_KEEP_CAPS = {
+    "UK", "EU", "UN", "US", "USA", "NHS", "BBC", "ITV", "CIC", "LLP", "PLC", "CVS", "GP", "GPS", "ICB", "ICS", "CCG",
+    "SEND", "CAMHS", "YMCA", "YWCA", "RSPB", "RSPCA", "NSPCC", "WWF", "CPRE", "TUC", "LGA", "MP", "MPS", "MSP", "MEP",
+    "AM", "MS", "OBE", "MBE", "CBE", "A&E", "UNISON", "UNICEF", "UKHSA", "NICE", "OFSTED", "II", "III", "IV", "VI",
+}
+# short words without a vowel that are abbreviations, not acronyms: "ST ANNE'S" → "St Anne's"
+_ABBREVIATIONS = {"ST", "STS", "LTD", "DR", "MR", "MRS", "MT", "RD", "CTTEE"}
+_SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "at", "to", "by", "with", "a", "an", "de", "or", "from", "upon"}
+
+
+def is_all_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def title_case(name: str | None) -> str | None:
+    """"ANYTOWN COUNCIL HOUSING AND REGENERATION PANEL" → "Anytown Council Housing and Regeneration Panel".
+
+    Only a name of two or more words written all in capitals changes (a single word may be an acronym).
+    Acronyms stay: known ones ("NHS", "UK"), short words without a vowel ("BBC"), words in brackets
+    and words with digits."""
+    if not name or len(name.split()) < 2 or not is_all_caps(name):
+        return name
+    out: list[str] = []
+    for i, word in enumerate(name.split()):
+        core = re.sub(r"[^A-Za-z&]", "", word)
+        bare = re.sub(r"[^A-Za-z&]", "", re.sub(r"['’]S\W*$", "", word))  # "NHS'S" → "NHS"
+        if core in _ABBREVIATIONS:
+            out.append(_capitalise(word))
+        elif (re.search(r"\d", word) or word.startswith("(") or core in _KEEP_CAPS or bare in _KEEP_CAPS
+                or (core and len(core) <= 5 and not re.search(r"[AEIOU]", core))):
+            out.append(word)
+        elif i > 0 and word.lower() in _SMALL_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(_capitalise(piece) for piece in word.split("-")))
+    return " ".join(out)
+
+
+def _capitalise(piece: str) -> str:
+    """"ANNE'S" → "Anne's"; "(NORTH" → "(North"; "MCKAY" → "Mckay"."""
+    m = re.search(r"[A-Za-z]", piece)
+    if not m:
+        return piece
+    i = m.start()
+    return piece[:i] + piece[i].upper() + piece[i + 1 :].lower()
 
 
 def author_org_from(lines: PartyLines) -> str | None:

@@ -16,6 +16,10 @@ Extra findings go to ``doc.metadata`` (all strings; dicts JSON-encoded):
     the body a list of signatories belongs to; acronym → name; name → the item as written;
 ``date_precision``
     "month" when only "March 2023" was found (the date is then the first of the month);
+
+An organisation name found written all in capitals ("NORTHSHIRE COUNTY COUNCIL" in a letterhead,
+"ANYTOWN COUNCIL" / "HOUSING SCRUTINY PANEL" over a transcript) is stored in title case, acronyms
+kept ("Northshire NHS Foundation Trust").
 ``metadata_error``
     a rule that failed on this document (its fields are then left empty).
 """
@@ -92,9 +96,22 @@ def _guarded(doc: Document, step: str, run: Callable[[], T], default: T) -> T:
         return default
 
 
+_OPEN_LETTER = re.compile(r"^\s*(?:an?\s+)?(?:open|joint)\s+letter\b", re.I)
+_DEAR_LINE = re.compile(r"^[ \t]*dear\s+\S[^\n]{0,80}$", re.I | re.M)
+
+
+def _is_open_letter(doc: Document) -> bool:
+    """A document that starts "OPEN LETTER …" / "Joint letter to …" and greets someone ("Dear …")."""
+    first = next((line for line in doc.text.split("\n") if line.strip()), "")
+    return bool(_OPEN_LETTER.match(first) or (doc.title and _OPEN_LETTER.match(doc.title))) and bool(
+        _DEAR_LINE.search(doc.text[:5000]))
+
+
 def _kind(doc: Document, is_transcript: bool) -> str:
     kinds = {b.kind for b in doc.blocks}
     letter = SALUTATION in kinds or CLOSING in kinds
+    if _is_open_letter(doc):
+        return LETTER  # quoted voices ("Name (parent): …") in an open letter are not a transcript
     if is_transcript and not (SALUTATION in kinds and CLOSING in kinds):
         return TRANSCRIPT
     if letter:
@@ -118,6 +135,8 @@ def _enrich_transcript(doc: Document, turns: list, header: dict[str, str]) -> No
         doc.turns = turns
     for key, value in header.items():
         doc.metadata.setdefault(key, value)
+    if doc.author_org is None:
+        doc.author_org = transcript.session_body(doc.text, doc.turns)
     if not doc.addressees:
         asked = header.get("asked_of") or header.get("answered_by")
         if asked:
@@ -139,11 +158,11 @@ def _enrich_letter(doc: Document) -> None:
             doc.metadata.setdefault("signatory_details", json.dumps(signed.details, ensure_ascii=False))
 
     if doc.author_org is None:
-        doc.author_org = found.author_org or signed.group
+        doc.author_org = linekinds.title_case(found.author_org or signed.group)
     if doc.author is None and found.author:
         doc.author = found.author
     if not doc.addressees and found.addressees:
-        doc.addressees = list(found.addressees)
+        doc.addressees = [linekinds.title_case(a) for a in found.addressees]
     for key, value in (
         ("addressee_person", found.addressee_person),
         ("addressee_organisation", found.addressee_org),
@@ -170,7 +189,9 @@ def _mark_letterhead(doc: Document) -> None:
     if len(run) < 2:
         return
     lines = [doc.block_text(b) for b in run]
-    addressy = [linekinds.is_contact(l) or linekinds.is_address(l) or l.strip() == (doc.author_org or "") for l in lines]
+    own = (doc.author_org or "").lower()
+    addressy = [linekinds.is_contact(l) or linekinds.is_address(l) or (bool(own) and l.strip().lower() == own)
+                for l in lines]
     if sum(addressy) >= 2:
         for b, is_addr in zip(run, addressy):
             if is_addr:

@@ -13,12 +13,16 @@ The name part must look like a person or a role (capitalised words, linking word
 "of" and "the", honorifics and post-nominals), so "Note:", "Subject:", "Recommendation 1:",
 "In addition, she said:" and times like "10:30" are not labels. A document is a transcript
 only when it has at least two labels, two speakers and some real speech.
+
+The body holding the session comes from an all-capitals header at the top
+("ANYTOWN COUNCIL" / "HOUSING SCRUTINY PANEL"), see :func:`session_body`.
 """
 from __future__ import annotations
 
 import re
 
-from .linekinds import HONORIFIC, clean, looks_like_org, looks_like_person, org_in_role
+from .dates import dates_in
+from .linekinds import HONORIFIC, clean, is_all_caps, looks_like_org, looks_like_person, org_in_role, title_case
 from .records import Turn
 
 _LABEL = re.compile(
@@ -280,3 +284,28 @@ def resolve_office(name: str, turns: list[Turn]) -> str:
         if role.lower() == bare.lower() or re.match(rf"^{re.escape(bare)}\s+(?:of|for)\s+[A-Z]", role, re.I):
             return role
     return bare
+
+
+# a title naming the event rather than the body: "PUBLIC MEETING ON THE LIBRARY SERVICE"
+_EVENT = re.compile(r"\b(?:MEETING|SESSION|HEARING|MINUTES|TRANSCRIPT|EVIDENCE|INQUIRY|AGENDA|QUESTION TIME|DEBATE|"
+                    r"CONSULTATION|BRIEFING|WEBINAR|EVENT|REPORT|ON|ABOUT)\b")
+
+
+def session_body(text: str, turns: list[Turn]) -> str | None:
+    """The body holding the session, from the all-capitals lines at the top of a transcript:
+    "ANYTOWN COUNCIL" / "HOUSING SCRUTINY PANEL" → "Anytown Council Housing Scrutiny Panel".
+
+    The leading capitals lines (blank lines between them allowed) that each name a body are
+    joined, the wider body first as written; the header stops at the first other line."""
+    end = turns[0].label_start if turns and turns[0].label_start is not None else len(text)
+    names: list[str] = []
+    for line in text[:end].split("\n")[:12]:
+        s = clean(line)
+        if not s:
+            continue
+        if (len(s) <= 100 and len(s.split()) >= 2 and is_all_caps(s) and ":" not in s and not dates_in(s)
+                and looks_like_org(s) and not _EVENT.search(s)):
+            names.append(s)
+            continue
+        break
+    return title_case(" ".join(names)) if names else None

@@ -228,7 +228,7 @@ def test_letterhead_org_and_dear_minister():
     doc = read(LETTERHEAD_DEAR_MINISTER)
     assert doc.kind == "letter"
     assert doc.date == "2024-02-14"
-    assert doc.author_org == "NORTHSHIRE COUNTY COUNCIL"  # canonical casing is decided later
+    assert doc.author_org == "Northshire County Council"  # an all-capitals letterhead in title case
     assert doc.author == "Alan Brooks"
     assert doc.addressees == ["Minister for Local Government"]
     assert doc.metadata["addressee_organisation"] == "Department for Levelling Up, Housing and Communities"
