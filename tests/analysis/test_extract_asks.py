@@ -155,8 +155,6 @@ def test_labelled_recommendation_keeps_its_number(council):
     assert a.lead_in_id is None
 
 
-@known_bug("an unattributed labelled recommendation takes the agent of the last top-level numbered recommendation, "
-           "not the agent most recently addressed in any sentence")
 def test_unattributed_recommendation_goes_to_the_most_recent_agent(council):
     _, asks = council
     assert one(asks, "Recommendation two:").addressee == ICB
