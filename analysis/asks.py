@@ -81,7 +81,7 @@ def _other_party(doc: Document, unit: Unit, registry: Registry) -> str | None:
 def _reported_holder(doc: Document, unit: Unit, registry: Registry) -> str | None:
     """A cited recommendation's authors: who 'published their report' in the sentences just before it."""
     before = doc.text[max(0, unit.start - 600) : unit.start]
-    sentences = re.split(r"(?<=[.!?])\s+", before.strip())
+    sentences = re.split(r"(?<=[.!?])\s+|\n+", before.strip())
     for s in reversed(sentences[-3:]):
         m = _PUBLISHERS.search(s)
         if not m:

@@ -540,3 +540,35 @@ The Council thanked the volunteers who cleared 3 tonnes of litter from the beach
 def test_documents_without_asks(text, source):
     _, asks = analysed(text, source)
     assert asks == []
+
+
+REPORTED = """Northshire Carers' Forum
+4 Mill Street
+Wexley WX1 1AA
+
+2 May 2025
+
+Dear Director,
+
+In 2023 the Care Quality Commission (CQC) and the Local Government Association (LGA) published their joint review of respite care. Recommendation three of that review was for councils to guarantee every unpaid carer a break of at least two weeks a year. We strongly support that recommendation.
+
+We urge the council to publish its respite waiting list every quarter.
+
+Yours sincerely,
+
+Ann Bright
+Chair, Northshire Carers' Forum
+"""
+
+
+def test_a_cited_recommendation_is_held_by_the_body_that_made_it():
+    doc = read_bytes(REPORTED.encode(), "carers.txt")[0]
+    asks = analyse(doc, Registry.builtin())
+    cited = one(asks, "Recommendation three of that review")
+    assert cited.holder_kind == "reported" and cited.number == "3"
+    assert cited.holder == "CQC and LGA"
+    assert cited.addressee and "councils" in cited.addressee.lower()
+    own = one(asks, "We urge the council")
+    assert own.holder_kind == "author" and own.holder == "Northshire Carers' Forum"
+    for a in asks:
+        assert doc.text[a.start:a.end] == a.text
