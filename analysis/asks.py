@@ -183,6 +183,22 @@ def _own_names(doc: Document, registry: Registry) -> list[str]:
     return names
 
 
+def _context(doc: Document, u: Unit, hit: Hit, last_request: str | None) -> str | None:
+    """What frames an ask, for themes: a list item's lead-in, the question an affirmation answers,
+    or the sentence before a follow-on sentence of the same block."""
+    if hit.rule == "affirmation":
+        return last_request
+    if u.lead_in is not None:
+        lb = doc.blocks[u.lead_in]
+        return doc.text[lb.start : lb.end]
+    if not u.first_in_block:
+        block = doc.blocks[u.block]
+        before = doc.text[block.start : u.start].strip()
+        if before:
+            return re.split(r"(?<=[.!?])\s+", before)[-1]
+    return None
+
+
 def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     """Every ask in a document, in text order, with holder, addressee, type, rule and span."""
     doc_addressee = _document_addressee(doc, registry)
@@ -193,6 +209,7 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     last_agent: str | None = None
     prev_turn_request: int | None = None
     quotes: dict[int, list[tuple[int, int]]] = {}
+    last_request: str | None = None
 
     own = _own_names(doc, registry)
     for u in units(doc):
@@ -275,12 +292,14 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             last_agent = addressee
         if u.turn is not None and hit.type == REQUEST:
             prev_turn_request = u.turn
+            last_request = u.text
         lead = by_block.get(u.lead_in) if u.lead_in is not None else None
+        context = _context(doc, u, hit, last_request)
         ask = Ask(
             id=ask_id(doc.id, u.start, u.end), doc_id=doc.id, doc=doc.source, start=u.start, end=u.end, text=u.text,
             type=hit.type, holder=holder, holder_kind=holder_kind, addressee=addressee, rule=hit.rule,
             confidence=hit.confidence, speaker=speaker, number=number, lead_in_id=lead.id if lead else None,
-            block=u.block,
+            block=u.block, context=context,
         )
         asks.append(ask)
         by_block.setdefault(u.block, ask)

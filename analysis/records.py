@@ -44,6 +44,7 @@ class Ask:
     themes: list[str] = field(default_factory=list)
     id: str = ""
     block: int | None = None
+    context: str | None = None  # text that frames the ask (its lead-in, the question it answers, the sentence before)
 
 
 @dataclass

@@ -10,8 +10,11 @@ from collections.abc import Sequence
 
 from ingest import ColumnRoles, ReadOptions
 
-from . import pipeline
+from . import pipeline, theming
+from .store import themes as theme_store
+from .store.themes import theme_summaries
 from analysis.records import Organisation
+from analysis.themes import Theme, ThemeSpec, load_theme_file, seed_id
 
 from .store import ASK_FIELDS, add_organisation, list_documents, open_engine, query_asks
 from .store.organisations import list_organisations
@@ -31,7 +34,7 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
-    results = pipeline.ingest_paths(engine, args.paths, _read_options(args))
+    results = pipeline.ingest_paths(engine, args.paths, _read_options(args), themes=not args.no_themes)
     for r in results:
         print(r.line(), flush=True)
     counts = {s: sum(r.status == s for r in results) for s in (pipeline.OK, pipeline.DUPLICATE, pipeline.ERROR)}
@@ -88,10 +91,25 @@ def _print_asks(rows: list[dict], fmt: str) -> None:
             print(json.dumps(r, ensure_ascii=False))
 
 
+def _theme_specs(value: str | None) -> list[ThemeSpec] | None:
+    """--themes FILE → its list; --themes none → discovery only; no option → the stored or built-in list."""
+    if value is None:
+        return None
+    if value.lower() == "none":
+        return []
+    return load_theme_file(value)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     """The one-shot pipeline: a fresh in-memory database, ingest + analyse, print every ask."""
     engine = open_engine(":memory:")
-    results = pipeline.ingest_paths(engine, args.paths, _read_options(args))
+    try:
+        specs = _theme_specs(args.themes)
+    except ValueError as exc:
+        print(f"askmap extract: {exc}", file=sys.stderr)
+        return 2
+    results = pipeline.ingest_paths(engine, args.paths, _read_options(args), themes=not args.no_themes,
+                                    theme_specs=specs if specs is not None else None)
     failed = False
     for r in results:
         if r.status == pipeline.ERROR:
@@ -132,6 +150,60 @@ def cmd_orgs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_themes(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    action = args.action or "run"
+    try:
+        if action == "run":
+            specs = _theme_specs(args.themes)
+            if args.refit or specs is not None or not theming.has_themes(engine):
+                run = theming.fit(engine, specs)
+                print(f"fitted {run.themes} themes over {run.asks} asks: {run.seeded} in seed themes, "
+                      f"{run.discovered} in discovered themes, {run.unthemed} unthemed ({run.seconds:.1f} s)")
+            else:
+                n = theming.assign_new(engine)
+                print(f"assigned {n} new asks to the existing themes (use --refit to re-fit)")
+            action = "list"
+        if action == "list":
+            rows = theme_summaries(engine)
+            if args.format == "jsonl":
+                for r in rows:
+                    print(json.dumps(r, ensure_ascii=False))
+                return 0
+            for r in rows:
+                flag = ", edited" if r["edited"] else ""
+                print(f"{r['id']}  {r['name']}  [{r['origin']}{flag}]  {r['size']} asks")
+                if r["top_terms"]:
+                    print(f"    terms: {', '.join(r['top_terms'][:6])}")
+                for ex in r["examples"]:
+                    print(f"    - {ex[:110]}")
+        elif action == "rename":
+            theme_store.rename_theme(engine, _arg(args, 0, "THEME_ID"), _arg(args, 1, "NEW_NAME"))
+            print("renamed")
+        elif action == "merge":
+            theme_store.merge_themes(engine, _arg(args, 0, "INTO_ID"), _arg(args, 1, "OTHER_ID"))
+            print("merged")
+        elif action == "move":
+            theme_store.move_ask(engine, _arg(args, 0, "ASK_ID"), _arg(args, 1, "THEME_ID"))
+            print("moved")
+        elif action == "add":
+            name = _arg(args, 0, "NAME")
+            keywords = [k.strip() for k in (args.keywords or "").split(",") if k.strip()]
+            theme_store.add_theme(engine, Theme(seed_id(name), name, args.description or "", keywords, "seed"))
+            n = theming.fit(engine) if theming.has_themes(engine) else None
+            print(f"added {seed_id(name)}" + (f"; re-fitted: {n.seeded} asks in seed themes" if n else ""))
+    except (KeyError, ValueError) as exc:
+        print(f"askmap themes {action}: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _arg(args: argparse.Namespace, i: int, name: str) -> str:
+    if len(args.values) <= i:
+        raise ValueError(f"missing {name}")
+    return args.values[i]
+
+
 def _add_read_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-mb", type=float, default=float(os.environ.get("ASKMAP_MAX_MB", 50)),
                    help="per-file size limit in MB (default 50, or $ASKMAP_MAX_MB)")
@@ -150,12 +222,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="read files or folders into the database")
     ing.add_argument("paths", nargs="+", help="files or folders (recursive)")
+    ing.add_argument("--no-themes", action="store_true", help="don't assign the new asks to themes now")
     _add_read_options(ing)
     ing.set_defaults(func=cmd_ingest)
 
     ext = sub.add_parser("extract", help="one-shot: read files into a fresh in-memory database and print every ask")
     ext.add_argument("paths", nargs="+", help="files or folders (recursive)")
     ext.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    ext.add_argument("--themes", metavar="FILE", help="theme list (TOML) that fills each ask's themes; 'none': discovered themes only")
+    ext.add_argument("--no-themes", action="store_true", help="skip theme assignment (no embedding model is loaded)")
     _add_read_options(ext)
     ext.set_defaults(func=cmd_extract)
 
@@ -168,6 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
     asks.add_argument("--text", help="ask text contains this text")
     asks.add_argument("--limit", type=int)
     asks.set_defaults(func=cmd_asks)
+
+    th = sub.add_parser("themes", help="assign or re-fit themes; list, rename, merge, move an ask, add a theme")
+    th.add_argument("action", nargs="?", choices=["run", "list", "rename", "merge", "move", "add"], default="run",
+                    help="run (default): assign new asks, or fit when there are no themes yet or with --refit/--themes")
+    th.add_argument("values", nargs="*", help="rename THEME_ID NAME | merge INTO_ID OTHER_ID | move ASK_ID THEME_ID | add NAME")
+    th.add_argument("--themes", metavar="FILE", help="seed theme list (TOML); 'none' for discovered themes only")
+    th.add_argument("--refit", action="store_true", help="re-fit every ask (edits, merges and moves are kept)")
+    th.add_argument("--description", help="with add: the theme's description")
+    th.add_argument("--keywords", help="with add: comma-separated keywords")
+    th.add_argument("--format", choices=["table", "jsonl"], default="table")
+    th.set_defaults(func=cmd_themes)
 
     orgs = sub.add_parser("orgs", help="the organisation registry: list it, or add your own entry")
     orgs.add_argument("action", nargs="?", choices=["list", "add"], default="list")

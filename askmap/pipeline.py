@@ -16,7 +16,11 @@ from sqlalchemy import Engine
 from analysis import extract_asks, register_document
 from ingest import Document, IngestError, ReadOptions, iter_files, read
 
+from analysis.embeddings import Embedder
+from analysis.themes import ThemeSpec
+
 from .store import load_registry, save_document
+from .theming import assign_new, fit, has_themes
 from .store.documents import has_document
 
 OK = "ok"
@@ -55,8 +59,13 @@ def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, lis
         return FileResult(str(path), ERROR, exc.reason), []
 
 
-def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None) -> list[FileResult]:
-    """Every file named or found under the folders named; a bad file never stops the batch."""
+def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
+                 themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
+                 embedder: Embedder | None = None) -> list[FileResult]:
+    """Every file named or found under the folders named; a bad file never stops the batch.
+
+    With ``themes`` the new asks then join the existing themes (no re-fit); a database with no
+    themes yet gets its first fit, from ``theme_specs`` or the stored or built-in theme list."""
     batch = [_read_file(f, options) for f in iter_files(list(paths))]
     registry = load_registry(engine)
     seen: set[str] = set()
@@ -83,7 +92,18 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
                 result.duplicate_ids.append(doc.id)
         if result.status == OK and not result.new_ids:
             result.status = DUPLICATE
-    return [r for r, _ in batch]
+    results = [r for r, _ in batch]
+    if themes and any(r.asks for r in results):
+        theme_new_asks(engine, theme_specs, embedder)
+    return results
+
+
+def theme_new_asks(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None) -> None:
+    """New asks join the existing themes; the first asks of a database get its first fit."""
+    if has_themes(engine) and specs is None:
+        assign_new(engine, embedder)
+    else:
+        fit(engine, specs, embedder)
 
 
 def ingest_file(engine: Engine, path: str | Path, options: ReadOptions | None = None) -> FileResult:

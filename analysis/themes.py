@@ -1,0 +1,304 @@
+"""Themes: seeded (a theme list assigns asks by similarity) and discovered (BERTopic on what fits no
+seed theme), with ids that stay stable across re-fits and an incremental path for new asks.
+
+Everything here is pure: vectors in, assignments out. Persistence and edits live in the store.
+
+Component choice by size (documented, deterministic — every random state is seeded):
+- fewer than ``MIN_DISCOVER`` (5) leftover asks: nothing is discovered; they stay unthemed;
+- up to ``SMALL`` (200) leftovers: no UMAP (it breaks on tiny inputs); agglomerative clustering on
+  cosine distance with a distance threshold, clusters of one dropped as outliers;
+- up to ``SAMPLE`` (20,000): UMAP (5 dimensions, cosine, random_state=42) + HDBSCAN (min cluster
+  size grows with n);
+- above that: the same models fitted on a seeded random sample of ``SAMPLE`` asks, and every other
+  ask joins the theme whose centroid is nearest (above ``ASSIGN_MIN``), so 500,000 asks fit in memory
+  and minutes on two cores.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+SEED = 42
+MIN_DISCOVER = 5
+SMALL = 200
+SAMPLE = 20_000
+SEED_MIN = 0.25  # score an ask needs for a seed theme to join it
+SECOND_WITHIN = 0.03  # a second theme is kept when it scores this close to the first
+ASSIGN_MIN = 0.35  # similarity a new ask needs to a discovered theme's centroid to join it
+KEYWORD_BONUS = 0.35  # per keyword of the theme found in the ask, scaled by how rare the keyword is (at most three)
+CONTEXT_WEIGHT = 1.0  # how much an ask's context (lead-in, the question answered) counts in its vector
+ADAPT = 1.0  # how far seed themes move towards the asks they confidently hold (one round)
+ADAPT_QUANTILE = 0.3  # "confidently": scores above this quantile
+
+SEEDED, DISCOVERED = "seed", "discovered"
+
+
+@dataclass
+class ThemeSpec:
+    """A theme as a user writes it in a theme list (TOML)."""
+
+    name: str
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+    def descriptor(self) -> str:
+        return f"{self.name}. {self.description}".strip(" .") + "."
+
+
+@dataclass
+class Theme:
+    id: str  # stable across re-fits
+    name: str
+    description: str = ""
+    keywords: list[str] = field(default_factory=list)
+    origin: str = SEEDED  # seed | discovered
+    top_terms: list[str] = field(default_factory=list)
+    centroid: np.ndarray | None = None
+
+
+@dataclass
+class Assignment:
+    ask_id: str
+    theme_id: str
+    rank: int  # 1 = primary, 2 = second
+    score: float
+
+
+# ------------------------------------------------------------------ theme lists
+
+
+def load_theme_file(path: str | Path) -> list[ThemeSpec]:
+    """A TOML theme list: ``[[theme]]`` tables with name, description, keywords."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable theme list ({exc})") from None
+    specs = []
+    for i, t in enumerate(data.get("theme", [])):
+        if not isinstance(t, dict) or not str(t.get("name", "")).strip():
+            raise ValueError(f"{path}: theme {i + 1} has no name")
+        specs.append(ThemeSpec(str(t["name"]).strip(), str(t.get("description", "")).strip(),
+                               [str(k).strip() for k in t.get("keywords", []) if str(k).strip()]))
+    if not specs:
+        raise ValueError(f"{path}: no [[theme]] entries")
+    return specs
+
+
+def default_themes() -> list[ThemeSpec]:
+    """The built-in list of general public-policy themes (``analysis/default_themes.toml``)."""
+    with resources.as_file(resources.files("analysis").joinpath("default_themes.toml")) as p:
+        return load_theme_file(p)
+
+
+def seed_id(name: str) -> str:
+    return "s-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def seed_themes(specs: list[ThemeSpec]) -> list[Theme]:
+    return [Theme(seed_id(s.name), s.name, s.description, list(s.keywords), SEEDED) for s in specs]
+
+
+def seed_vectors(specs: list[ThemeSpec], embed) -> np.ndarray:
+    """One unit vector per theme: its name and description, and its keywords, embedded and averaged."""
+    texts = [s.descriptor() for s in specs] + [", ".join(s.keywords) or s.name for s in specs]
+    v = embed(texts)
+    n = len(specs)
+    m = v[:n] + v[n:]
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def with_context(ask_vecs: np.ndarray, context_vecs: np.ndarray | None, has_context: np.ndarray | None) -> np.ndarray:
+    """An ask's vector for themes: its own, plus a share of its context's (where it has one)."""
+    if context_vecs is None or has_context is None or not has_context.any():
+        return ask_vecs
+    v = ask_vecs + CONTEXT_WEIGHT * context_vecs * has_context[:, None]
+    return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: float = KEYWORD_BONUS) -> np.ndarray:
+    """Per ask and theme: a bonus for each of the theme's keywords the ask contains, weighted by how
+    rare the keyword is among these asks (a word every ask shares says nothing about its theme)."""
+    low = [t.lower() for t in texts]
+    n = len(texts)
+    bonus = np.zeros((n, len(keyword_lists)))
+    if n == 0:
+        return bonus
+    for j, keywords in enumerate(keyword_lists):
+        for k in keywords:
+            stem = re.escape(k.lower().rstrip("s"))
+            hit = np.array([bool(re.search(rf"\b{stem}", t)) for t in low])
+            if not hit.any():
+                continue
+            rarity = np.log((1 + n) / (1 + hit.sum())) / np.log(1 + n) if n > 1 else 1.0
+            bonus[:, j] += weight * rarity * hit
+        bonus[:, j] = np.minimum(bonus[:, j], 3 * weight)
+    return bonus
+
+
+def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeSpec], theme_vecs: np.ndarray) -> np.ndarray:
+    """Score of each ask for each seed theme: similarity to the theme (adapted once towards the asks it
+    confidently holds) plus a bonus for the theme's rarer keywords in the ask."""
+    bonus = keyword_bonus(ask_texts, [s.keywords for s in specs])
+    scores = ask_vecs @ theme_vecs.T + bonus
+    if ADAPT and len(ask_vecs) >= 2 * len(specs):
+        best = scores.argmax(axis=1)
+        top = scores.max(axis=1)
+        sure = top >= np.quantile(top, ADAPT_QUANTILE)
+        adapted = []
+        for j in range(len(specs)):
+            held = (best == j) & sure
+            t = theme_vecs[j] + (ADAPT * ask_vecs[held].mean(axis=0) if held.any() else 0)
+            adapted.append(t / np.linalg.norm(t))
+        scores = ask_vecs @ np.vstack(adapted).T + bonus
+    return scores
+
+
+def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float = SECOND_WITHIN) -> list[list[tuple[int, float]]]:
+    """Up to two themes per row: the best above ``min_score``, and a second when it is close."""
+    out = []
+    for row in scores:
+        order = np.argsort(-row, kind="stable")
+        best = int(order[0]) if len(order) else -1
+        if best < 0 or row[best] < min_score:
+            out.append([])
+            continue
+        chosen = [(best, float(row[best]))]
+        if len(order) > 1:
+            second = int(order[1])
+            if row[second] >= min_score and row[best] - row[second] <= within:
+                chosen.append((second, float(row[second])))
+        out.append(chosen)
+    return out
+
+
+# ------------------------------------------------------------------ discovery
+
+
+_STOP_TERMS = {"ensure", "including", "need", "needs", "make", "sure", "work", "working", "also", "would", "could",
+               "should", "must", "will", "within", "every", "including", "recommend", "recommends", "urge", "ask",
+               "asks", "committee", "council", "government", "mayor", "please", "continue", "provide", "support"}
+
+
+def _readable_name(terms: list[str]) -> str:
+    """'detectives specialist' … → 'Detectives · specialist unit': distinct, non-stop-word terms."""
+    chosen: list[str] = []
+    for t in terms:
+        words = t.split()
+        if not words or all(w in _STOP_TERMS or w.isdigit() or len(w) < 3 for w in words):
+            continue
+        if any(t in c or c in t for c in chosen):
+            continue
+        chosen.append(t)
+        if len(chosen) == 3:
+            break
+    if not chosen:
+        return ""
+    name = " · ".join(chosen)
+    return name[:1].upper() + name[1:]
+
+
+def _cluster_models(n: int):
+    """Dimensionality reduction and clustering fitted to the number of asks (see the module docstring)."""
+    if n <= SMALL:
+        from bertopic.dimensionality import BaseDimensionalityReduction
+        from sklearn.cluster import AgglomerativeClustering
+
+        return BaseDimensionalityReduction(), AgglomerativeClustering(
+            n_clusters=None, distance_threshold=0.72, metric="cosine", linkage="average")
+    from hdbscan import HDBSCAN
+    from umap import UMAP
+
+    return (UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=SEED, low_memory=True),
+            HDBSCAN(min_cluster_size=max(5, n // 200), min_samples=3, metric="euclidean", prediction_data=False))
+
+
+def discover(texts: list[str], vecs: np.ndarray, embedding_model=None) -> tuple[list[int], dict[int, list[str]]]:
+    """Cluster asks with BERTopic (given precomputed embeddings and the local model explicitly).
+
+    Returns one label per ask (-1: no theme) and each label's top terms."""
+    n = len(texts)
+    if n < MIN_DISCOVER:
+        return [-1] * n, {}
+    from bertopic import BERTopic
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    rng = np.random.default_rng(SEED)
+    fit_idx = np.arange(n) if n <= SAMPLE else np.sort(rng.choice(n, SAMPLE, replace=False))
+    reducer, clusterer = _cluster_models(len(fit_idx))
+    vectorizer = CountVectorizer(stop_words="english", ngram_range=(1, 2), min_df=1 if len(fit_idx) < 1000 else 3,
+                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b")
+    model = BERTopic(embedding_model=embedding_model, umap_model=reducer, hdbscan_model=clusterer,
+                     vectorizer_model=vectorizer, min_topic_size=2, calculate_probabilities=False, verbose=False)
+    fit_texts = [texts[i] for i in fit_idx]
+    labels = list(model.fit_transform(fit_texts, embeddings=vecs[fit_idx])[0])
+    # clusters of one are outliers, not themes
+    counts = {lab: labels.count(lab) for lab in set(labels)}
+    labels = [lab if lab >= 0 and counts[lab] >= 2 else -1 for lab in labels]
+    terms = {lab: [w for w, _ in (model.get_topic(lab) or [])][:10] for lab in set(labels) if lab >= 0}
+    full = np.full(n, -1, dtype=int)
+    full[fit_idx] = labels
+    if n > SAMPLE:  # the rest join the nearest discovered centroid
+        cents = {lab: _unit(vecs[fit_idx][np.array(labels) == lab].mean(axis=0)) for lab in terms}
+        if cents:
+            keys = list(cents)
+            c = np.vstack([cents[k] for k in keys])
+            rest = np.setdiff1d(np.arange(n), fit_idx)
+            sims = vecs[rest] @ c.T
+            best = sims.argmax(axis=1)
+            ok = sims[np.arange(len(rest)), best] >= ASSIGN_MIN
+            full[rest[ok]] = [keys[b] for b in best[ok]]
+    return [int(x) for x in full], terms
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    norm = np.linalg.norm(v)
+    return v / norm if norm else v
+
+
+def discovered_id(member_ids: list[str]) -> str:
+    return "d-" + hashlib.sha1("\n".join(sorted(member_ids)).encode()).hexdigest()[:10]
+
+
+def match_to_previous(new_members: dict[int, list[str]], new_centroids: dict[int, np.ndarray],
+                      previous: list[Theme], previous_members: dict[str, set[str]]) -> dict[int, str]:
+    """Map each new cluster onto an earlier discovered theme (so ids, names and edits survive a re-fit):
+    greedily by member overlap (Jaccard ≥ 0.3), then by centroid similarity (≥ 0.85)."""
+    pairs = []
+    for lab, members in new_members.items():
+        ms = set(members)
+        for t in previous:
+            if t.origin != DISCOVERED:
+                continue
+            old = previous_members.get(t.id, set())
+            jac = len(ms & old) / len(ms | old) if ms | old else 0.0
+            cos = float(new_centroids[lab] @ t.centroid) if t.centroid is not None else 0.0
+            if jac >= 0.3 or cos >= 0.85:
+                pairs.append((jac, cos, lab, t.id))
+    pairs.sort(reverse=True)
+    mapping: dict[int, str] = {}
+    used: set[str] = set()
+    for _, _, lab, tid in pairs:
+        if lab not in mapping and tid not in used:
+            mapping[lab] = tid
+            used.add(tid)
+    return mapping
+
+
+def nearest_themes(vecs: np.ndarray, themes: list[Theme], min_score: float = ASSIGN_MIN,
+                   texts: list[str] | None = None) -> list[list[tuple[str, float]]]:
+    """Incremental assignment: each ask to the existing themes whose vectors it is closest to (no re-fit)."""
+    usable = [t for t in themes if t.centroid is not None]
+    if not usable or len(vecs) == 0:
+        return [[] for _ in range(len(vecs))]
+    c = np.vstack([t.centroid for t in usable])
+    scores = vecs @ c.T
+    if texts is not None:
+        scores += keyword_bonus(texts, [t.keywords for t in usable])
+    picks = pick_themes(scores, min_score)
+    return [[(usable[j].id, s) for j, s in row] for row in picks]

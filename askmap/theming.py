@@ -1,0 +1,203 @@
+"""Theme runs over the database: a full fit (seeded + discovered, ids kept across re-fits) and the
+incremental path that puts a new document's asks into the existing themes without a re-fit."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from sqlalchemy import Engine
+
+from analysis.embeddings import Embedder
+from analysis.themes import (
+    ASSIGN_MIN,
+    DISCOVERED,
+    SEED_MIN,
+    SEEDED,
+    Assignment,
+    Theme,
+    ThemeSpec,
+    _readable_name,
+    _unit,
+    default_themes,
+    discover,
+    discovered_id,
+    keyword_bonus,
+    match_to_previous,
+    pick_themes,
+    seed_themes,
+    seed_vectors,
+    seeded_scores,
+    with_context,
+)
+
+from .store.themes import (
+    EmbeddingStore,
+    add_assignments,
+    asks_for_theming,
+    load_themes,
+    manual_ask_ids,
+    members,
+    redirects,
+    save_fit,
+)
+
+
+@dataclass
+class ThemeRun:
+    asks: int
+    seeded: int  # asks in a seed theme
+    discovered: int  # asks in a discovered theme
+    unthemed: int
+    themes: int
+    seconds: float
+
+
+def default_embedder(engine: Engine) -> Embedder:
+    return Embedder(cache=EmbeddingStore(engine))
+
+
+def current_specs(engine: Engine, given: list[ThemeSpec] | None = None) -> list[ThemeSpec]:
+    """The seed list for a fit: the list given (a --themes file), else the seed themes stored (with the
+    user's added themes), else the built-in list. Themes a user added are always kept."""
+    stored = [t for t in load_themes(engine) if t.origin == SEEDED]
+    if given is not None and not given:
+        return []  # discovery only
+    if given:
+        names = {s.name.lower() for s in given}
+        ids = {seed_themes(given)[i].id for i in range(len(given))}
+        kept = [ThemeSpec(t.name, t.description, t.keywords) for t in stored
+                if t.id not in ids and t.name.lower() not in names and _user_added(engine, t.id)]
+        return list(given) + kept
+    if stored:
+        return [ThemeSpec(t.name, t.description, t.keywords) for t in stored]
+    return default_themes()
+
+
+def _user_added(engine: Engine, theme_id: str) -> bool:
+    from sqlalchemy import select
+
+    from .store.schema import theme_edits
+
+    with engine.connect() as conn:
+        return any(r.args.get("theme") == theme_id for r in conn.execute(select(theme_edits).where(theme_edits.c.action == "add")))
+
+
+def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None) -> ThemeRun:
+    """Assign every ask: seed themes first (up to two each), then discover themes among the rest."""
+    t0 = time.perf_counter()
+    embedder = embedder or default_embedder(engine)
+    specs = current_specs(engine, specs)
+    rows = asks_for_theming(engine)
+    ids = [r[0] for r in rows]
+    texts = [r[1] for r in rows]
+    vecs = _ask_vectors(rows, embedder)
+    seeds = seed_themes(specs)
+    svecs = seed_vectors(specs, embedder.embed) if specs else np.zeros((0, vecs.shape[1] if len(vecs) else 384), np.float32)
+    # a renamed seed theme keeps its id: match stored seed themes by id or by their current name
+    stored = {t.id: t for t in load_themes(engine, include_merged=True)}
+    for t, v in zip(seeds, svecs):
+        t.centroid = v
+        for old in stored.values():
+            if old.origin == SEEDED and old.name.lower() == t.name.lower():
+                t.id = old.id
+    redirect = redirects(engine)
+    manual = manual_ask_ids(engine)
+
+    assignments: list[Assignment] = []
+    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs)) if texts and specs else [[] for _ in texts]
+    leftover = []
+    for i, chosen in enumerate(picks):
+        if ids[i] in manual:
+            continue
+        if not chosen:
+            leftover.append(i)
+        for rank, (j, score) in enumerate(chosen, start=1):
+            assignments.append(Assignment(ids[i], redirect.get(seeds[j].id, seeds[j].id), rank, score))
+
+    found: list[Theme] = []
+    if leftover:
+        left_vecs = vecs[leftover]
+        labels, terms = discover([texts[i] for i in leftover], left_vecs, _bertopic_model(embedder))
+        groups: dict[int, list[int]] = {}
+        for pos, lab in enumerate(labels):
+            if lab >= 0:
+                groups.setdefault(lab, []).append(pos)
+        centroids = {lab: _unit(left_vecs[g].mean(axis=0)) for lab, g in groups.items()}
+        new_members = {lab: [ids[leftover[p]] for p in g] for lab, g in groups.items()}
+        mapping = match_to_previous(new_members, centroids, [t for t in stored.values() if t.origin == DISCOVERED],
+                                    members(engine))
+        for lab in sorted(groups, key=lambda k: (-len(groups[k]), k)):
+            tid = mapping.get(lab) or discovered_id(new_members[lab])
+            tid = redirect.get(tid, tid)
+            name = _readable_name(terms.get(lab, [])) or f"Theme {len(found) + 1}"
+            found.append(Theme(tid, name, "", [], DISCOVERED, terms.get(lab, [])[:10], centroids[lab]))
+            for p in groups[lab]:
+                assignments.append(Assignment(ids[leftover[p]], tid, 1, float(left_vecs[p] @ centroids[lab])))
+    # themes merged into others don't come back as themes of their own
+    fitted = [t for t in seeds + found if t.id not in redirect]
+    seen_ids = set()
+    fitted = [t for t in fitted if not (t.id in seen_ids or seen_ids.add(t.id))]
+    save_fit(engine, fitted, _dedupe(assignments))
+    themed = {a.ask_id for a in assignments} | manual
+    seeded = {a.ask_id for a in assignments if not a.theme_id.startswith("d-")}
+    return ThemeRun(len(ids), len(seeded), len(themed - seeded), len(ids) - len(themed), len(fitted),
+                    time.perf_counter() - t0)
+
+
+def _ask_vectors(rows: list[tuple[str, str, str | None]], embedder: Embedder) -> np.ndarray:
+    """Each ask's vector for themes: its text, with a share of its context (lead-in, question answered)."""
+    if not rows:
+        return np.zeros((0, 384), dtype=np.float32)
+    texts = [r[1] for r in rows]
+    has = np.array([bool(r[2]) for r in rows])
+    vecs = embedder.embed(texts)
+    if not has.any():
+        return vecs
+    ctx = np.zeros_like(vecs)
+    ctx[has] = embedder.embed([r[2] for r in rows if r[2]])
+    return with_context(vecs, ctx, has)
+
+
+def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
+    """One row per (ask, theme): a merge can send two seed themes of one ask to the same place."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for a in assignments:
+        if (a.ask_id, a.theme_id) not in seen:
+            seen.add((a.ask_id, a.theme_id))
+            out.append(a)
+    return out
+
+
+def _bertopic_model(embedder: Embedder):
+    """The sentence-transformer handed to BERTopic explicitly (never a name it would look up on a hub)."""
+    model = embedder._model if embedder._model is not None else None
+    if model is None and embedder.name == "all-MiniLM-L6-v2":
+        model = embedder.model
+    return model if hasattr(model, "encode") and type(model).__name__ == "SentenceTransformer" else None
+
+
+def has_themes(engine: Engine) -> bool:
+    return bool(load_themes(engine))
+
+
+def assign_new(engine: Engine, embedder: Embedder | None = None) -> int:
+    """Put every ask that has no theme yet into the existing themes, without a re-fit. Returns how many
+    asks were placed."""
+    rows = asks_for_theming(engine, only_unthemed=True)
+    live = [t for t in load_themes(engine) if t.centroid is not None]
+    if not rows or not live:
+        return 0
+    embedder = embedder or default_embedder(engine)
+    vecs = _ask_vectors(rows, embedder)
+    texts = [r[1] for r in rows]
+    c = np.vstack([t.centroid for t in live])
+    scores = vecs @ c.T + keyword_bonus(texts, [t.keywords for t in live])
+    # one scale for both kinds: a seed theme needs SEED_MIN, a discovered one ASSIGN_MIN
+    offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in live])
+    picks = pick_themes(scores - offset, SEED_MIN)
+    out = [Assignment(rows[i][0], live[j].id, rank, float(score + offset[j]))
+           for i, chosen in enumerate(picks) for rank, (j, score) in enumerate(chosen, start=1)]
+    add_assignments(engine, out)
+    return len({a.ask_id for a in out})
