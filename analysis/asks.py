@@ -5,7 +5,7 @@ import hashlib
 import re
 
 from ingest.layout import number_from_words
-from ingest.records import CLOSING, LIST_ITEM, SIGNATURE, TRANSCRIPT, Document
+from ingest.records import CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT, Document
 
 from . import ask_rules
 from .ask_rules import Hit
@@ -191,11 +191,16 @@ def _context(doc: Document, u: Unit, hit: Hit, last_request: str | None) -> str 
     if u.lead_in is not None:
         lb = doc.blocks[u.lead_in]
         return doc.text[lb.start : lb.end]
+    block = doc.blocks[u.block]
     if not u.first_in_block:
-        block = doc.blocks[u.block]
         before = doc.text[block.start : u.start].strip()
         if before:
             return re.split(r"(?<=[.!?])\s+", before)[-1]
+    elif doc.text[block.start : block.start + 1].islower():
+        # a paragraph a page break or footnotes interrupted: its sentence began in the prose block before
+        for prev in reversed(doc.blocks[: u.block]):
+            if prev.kind in (PARAGRAPH, LIST_ITEM):
+                return re.split(r"(?<=[.!?])\s+", doc.text[prev.start : prev.end].strip())[-1]
     return None
 
 

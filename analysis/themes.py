@@ -5,8 +5,8 @@ Everything here is pure: vectors in, assignments out. Persistence and edits live
 
 Component choice by size (documented, deterministic — every random state is seeded):
 - fewer than ``MIN_DISCOVER`` (5) leftover asks: nothing is discovered; they stay unthemed;
-- up to ``SMALL`` (200) leftovers: no UMAP (it breaks on tiny inputs); agglomerative clustering on
-  cosine distance with a distance threshold, clusters of one dropped as outliers;
+- up to ``SMALL`` (200) leftovers: no UMAP (it breaks on tiny inputs); Ward clustering of the unit
+  vectors into √(n/2) clusters (2 … 15), clusters of one dropped as outliers;
 - up to ``SAMPLE`` (20,000): UMAP (5 dimensions, cosine, random_state=42) + HDBSCAN (min cluster
   size grows with n);
 - above that: the same models fitted on a seeded random sample of ``SAMPLE`` asks, and every other
@@ -180,9 +180,15 @@ def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float =
 # ------------------------------------------------------------------ discovery
 
 
+# the language of asking itself, which every theme shares: never a theme's name
 _STOP_TERMS = {"ensure", "including", "need", "needs", "make", "sure", "work", "working", "also", "would", "could",
-               "should", "must", "will", "within", "every", "including", "recommend", "recommends", "urge", "ask",
-               "asks", "committee", "council", "government", "mayor", "please", "continue", "provide", "support"}
+               "should", "must", "will", "within", "every", "recommend", "recommends", "recommendation", "urge", "ask",
+               "asks", "committee", "council", "government", "mayor", "please", "continue", "provide", "support",
+               "appreciate", "welcome", "like", "want", "having", "yes", "record", "soon", "possible", "able", "really",
+               "just", "think", "going", "look", "looking", "agree", "response", "respond", "consider", "encourage",
+               "important", "vital", "essential", "crucial", "particular", "particularly", "specific", "commit",
+               "commitment", "pledge", "request", "invite", "thank", "thanks", "chair", "clear", "including", "set",
+               "way", "ways", "use", "used", "take", "taken", "given", "place", "year", "years", "time", "new"}
 
 
 def _readable_name(terms: list[str]) -> str:
@@ -203,14 +209,34 @@ def _readable_name(terms: list[str]) -> str:
     return name[:1].upper() + name[1:]
 
 
+class SizedAgglomerative:
+    """For small inputs: Ward clustering of the unit vectors (Euclidean on unit vectors ranks like cosine)
+    into k = √(n/2) clusters (2 … 15), the usual rule of thumb. Deterministic: no random state involved."""
+
+    def __init__(self, max_clusters: int = 15):
+        self.max_clusters = max_clusters
+        self.labels_: np.ndarray | None = None
+
+    def fit(self, X, y=None):
+        from sklearn.cluster import AgglomerativeClustering
+
+        n = len(X)
+        k = int(min(self.max_clusters, max(2, round((n / 2) ** 0.5))))
+        X = np.asarray(X, dtype=np.float64)
+        X = X / np.linalg.norm(X, axis=1, keepdims=True)
+        self.labels_ = AgglomerativeClustering(n_clusters=min(k, n), linkage="ward").fit_predict(X)
+        return self
+
+    def fit_predict(self, X, y=None):
+        return self.fit(X).labels_
+
+
 def _cluster_models(n: int):
     """Dimensionality reduction and clustering fitted to the number of asks (see the module docstring)."""
     if n <= SMALL:
         from bertopic.dimensionality import BaseDimensionalityReduction
-        from sklearn.cluster import AgglomerativeClustering
 
-        return BaseDimensionalityReduction(), AgglomerativeClustering(
-            n_clusters=None, distance_threshold=0.72, metric="cosine", linkage="average")
+        return BaseDimensionalityReduction(), SizedAgglomerative()
     from hdbscan import HDBSCAN
     from umap import UMAP
 
@@ -231,10 +257,18 @@ def discover(texts: list[str], vecs: np.ndarray, embedding_model=None) -> tuple[
     rng = np.random.default_rng(SEED)
     fit_idx = np.arange(n) if n <= SAMPLE else np.sort(rng.choice(n, SAMPLE, replace=False))
     reducer, clusterer = _cluster_models(len(fit_idx))
-    vectorizer = CountVectorizer(stop_words="english", ngram_range=(1, 2), min_df=1 if len(fit_idx) < 1000 else 3,
-                                 token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b")
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    vectorizer = CountVectorizer(stop_words=sorted(ENGLISH_STOP_WORDS | _STOP_TERMS), ngram_range=(1, 2),
+                                 min_df=1 if len(fit_idx) < 1000 else 3, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z-]+\b")
+    representation = None
+    if embedding_model is not None:  # words closest in meaning to the theme, then diversified
+        from bertopic.representation import KeyBERTInspired, MaximalMarginalRelevance
+
+        representation = [KeyBERTInspired(top_n_words=12, random_state=SEED), MaximalMarginalRelevance(diversity=0.4, top_n_words=8)]
     model = BERTopic(embedding_model=embedding_model, umap_model=reducer, hdbscan_model=clusterer,
-                     vectorizer_model=vectorizer, min_topic_size=2, calculate_probabilities=False, verbose=False)
+                     vectorizer_model=vectorizer, representation_model=representation, min_topic_size=2,
+                     calculate_probabilities=False, verbose=False)
     fit_texts = [texts[i] for i in fit_idx]
     labels = list(model.fit_transform(fit_texts, embeddings=vecs[fit_idx])[0])
     # clusters of one are outliers, not themes
