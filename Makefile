@@ -28,6 +28,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	$(BIN)/askmap ingest corpus
 	$(BIN)/askmap docs
+	$(BIN)/askmap themes list
 
 test: install-test
 	$(BIN)/python -m pytest
