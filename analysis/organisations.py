@@ -190,6 +190,10 @@ class Registry:
                 return seen[0]
             if not seen and len(offices) == 1:
                 return offices[0]
+        if re.fullmatch(r"[A-Z]{2,8}", m):  # "MOPAC" → the one seen name whose initials spell it
+            spelled = [n for n in self.seen if m in _initials_variants(n)]
+            if len(spelled) == 1:
+                return spelled[0]
         if key and " " in key:  # "Integrated Care Board" → the one seen "Northshire Integrated Care Board"
             longer = [n for n in self.seen if normalise(n).endswith(" " + key)]
             if len(longer) == 1:
@@ -207,6 +211,14 @@ _SMALL = {"of", "and", "for", "the", "on", "in", "to", "&"}
 _NOT_NAME_START = {"the", "a", "an", "in", "on", "at", "by", "for", "from", "with", "to", "and", "our", "their", "this",
                    "that", "these", "those", "both", "meanwhile", "however", "since", "when", "while", "as", "if",
                    "under", "after", "before", "during", "last", "next", "each", "every", "its", "his", "her", "we", "i"}
+
+
+def _initials_variants(name: str) -> set[str]:
+    """Ways an acronym may spell a name: without small words ('DfE' style), with 'and', with all words."""
+    words = [w for w in re.split(r"[\s-]+", name.replace("'s", "").replace("’s", "")) if w]
+    return {"".join(w[0].upper() for w in words if w.lower() not in _SMALL),
+            "".join(w[0].upper() for w in words if w.lower() not in _SMALL - {"and"}),
+            "".join(w[0].upper() for w in words)}
 
 
 def _initials(words: list[str]) -> str:
@@ -257,6 +269,11 @@ def definitions_in_text(text: str) -> list[Organisation]:
     return found
 
 
+def _acronym_in(name: str) -> str | None:
+    m = re.search(r"\(([A-Z][A-Za-z&]{1,9}(?:\s[A-Z]{2,4})?)\)\s*$", name)
+    return m.group(1) if m else None
+
+
 def register_document(registry: Registry, doc: Document) -> None:
     """Learn the organisations and offices a document names: its author, addressees, speakers, definitions."""
     for org in definitions_in_text(doc.text):
@@ -266,6 +283,12 @@ def register_document(registry: Registry, doc: Document) -> None:
     for a in doc.addressees:
         if re.search(_TITLE_WORDS, a) and len(a.split()) > 1:
             registry.learn(Organisation(a, [], None, OFFICE))
+    for field in ("addressee_organisation", "care_of"):
+        name = doc.metadata.get(field)
+        if name and len(name.split()) > 1 and not re.fullmatch(r"[A-Z]{2,8}", name):
+            registry.learn(Organisation(name, [], None, ORGANISATION))
+    for name in doc.signatories:
+        registry.learn(Organisation(re.sub(r"\s*\([^)]*\)\s*$", "", name), [], _acronym_in(name), ORGANISATION))
     for t in doc.turns:
         if t.organisation and len(t.organisation) > 2:
             registry.learn(Organisation(t.organisation, [], None, ORGANISATION))

@@ -6,7 +6,8 @@ Everything here is pure: vectors in, assignments out. Persistence and edits live
 Component choice by size (documented, deterministic — every random state is seeded):
 - fewer than ``MIN_DISCOVER`` (5) leftover asks: nothing is discovered; they stay unthemed;
 - up to ``SMALL`` (200) leftovers: no UMAP (it breaks on tiny inputs); Ward clustering of the unit
-  vectors into √(n/2) clusters (2 … 15), clusters of one dropped as outliers;
+  vectors, the number of clusters chosen by silhouette between √(n/2) and √(2n) (at most 15),
+  clusters of one dropped as outliers;
 - up to ``SAMPLE`` (20,000): UMAP (5 dimensions, cosine, random_state=42) + HDBSCAN (min cluster
   size grows with n);
 - above that: the same models fitted on a seeded random sample of ``SAMPLE`` asks, and every other
@@ -131,8 +132,10 @@ def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: floa
         return bonus
     for j, keywords in enumerate(keyword_lists):
         for k in keywords:
-            stem = re.escape(k.lower().rstrip("s"))
-            hit = np.array([bool(re.search(rf"\b{stem}", t)) for t in low])
+            word = k.lower().strip()
+            stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+            pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing|ion|ions|ness|al|ers?|less|lessness)?\b")
+            hit = np.array([bool(pattern.search(t)) for t in low])
             if not hit.any():
                 continue
             rarity = np.log((1 + n) / (1 + hit.sum())) / np.log(1 + n) if n > 1 else 1.0
@@ -149,7 +152,7 @@ def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeS
     if ADAPT and len(ask_vecs) >= 2 * len(specs):
         best = scores.argmax(axis=1)
         top = scores.max(axis=1)
-        sure = top >= np.quantile(top, ADAPT_QUANTILE)
+        sure = (top >= np.quantile(top, ADAPT_QUANTILE)) & (top >= SEED_MIN)
         adapted = []
         for j in range(len(specs)):
             held = (best == j) & sure
@@ -210,8 +213,9 @@ def _readable_name(terms: list[str]) -> str:
 
 
 class SizedAgglomerative:
-    """For small inputs: Ward clustering of the unit vectors (Euclidean on unit vectors ranks like cosine)
-    into k = √(n/2) clusters (2 … 15), the usual rule of thumb. Deterministic: no random state involved."""
+    """For small inputs: Ward clustering of the unit vectors (Euclidean on unit vectors ranks like cosine).
+    The number of clusters is the one with the best silhouette between √(n/2) and √(2n) (at most 15):
+    a range that keeps themes neither one per ask nor one for all. Deterministic: no random state."""
 
     def __init__(self, max_clusters: int = 15):
         self.max_clusters = max_clusters
@@ -219,12 +223,22 @@ class SizedAgglomerative:
 
     def fit(self, X, y=None):
         from sklearn.cluster import AgglomerativeClustering
+        from sklearn.metrics import silhouette_score
 
-        n = len(X)
-        k = int(min(self.max_clusters, max(2, round((n / 2) ** 0.5))))
         X = np.asarray(X, dtype=np.float64)
         X = X / np.linalg.norm(X, axis=1, keepdims=True)
-        self.labels_ = AgglomerativeClustering(n_clusters=min(k, n), linkage="ward").fit_predict(X)
+        n = len(X)
+        lo = max(2, round((n / 2) ** 0.5))
+        hi = max(lo, min(self.max_clusters, round((2 * n) ** 0.5), n - 1))
+        best, best_score = None, -2.0
+        for k in range(lo, hi + 1):
+            if k >= n:
+                break
+            labels = AgglomerativeClustering(n_clusters=k, linkage="ward").fit_predict(X)
+            score = silhouette_score(X, labels, metric="cosine") if len(set(labels)) > 1 else -1.0
+            if score > best_score + 1e-9:
+                best, best_score = labels, score
+        self.labels_ = best if best is not None else np.zeros(n, dtype=int)
         return self
 
     def fit_predict(self, X, y=None):

@@ -12,6 +12,7 @@ from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline, theming
 from .store import themes as theme_store
+from .store.positions import POSITION_FIELDS, query_positions, theme_positions_summary
 from .store.themes import theme_summaries
 from analysis.records import Organisation
 from analysis.themes import Theme, ThemeSpec, load_theme_file, seed_id
@@ -198,6 +199,28 @@ def cmd_themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_positions(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    if args.summary:
+        for t in theme_positions_summary(engine):
+            print(f"{t['theme']}  ({t['positions']} positions){'  CONFLICT' if t['conflict'] else ''}")
+            for stance, orgs in sorted(t["stances"].items()):
+                print(f"    {stance}: " + ", ".join(f"{o} ({n})" for o, n in sorted(orgs.items())))
+            if t["conflict"]:
+                print(f"    for: {', '.join(t['for'])} — against: {', '.join(t['against'])}")
+        return 0
+    rows = query_positions(engine, theme=args.theme, organisation=args.organisation)
+    if args.format == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(POSITION_FIELDS)
+        for r in rows:
+            w.writerow([_cell(r[k]) for k in POSITION_FIELDS])
+    else:
+        for r in rows:
+            print(json.dumps({k: r[k] for k in POSITION_FIELDS}, ensure_ascii=False))
+    return 0
+
+
 def _arg(args: argparse.Namespace, i: int, name: str) -> str:
     if len(args.values) <= i:
         raise ValueError(f"missing {name}")
@@ -254,6 +277,13 @@ def build_parser() -> argparse.ArgumentParser:
     th.add_argument("--keywords", help="with add: comma-separated keywords")
     th.add_argument("--format", choices=["table", "jsonl"], default="table")
     th.set_defaults(func=cmd_themes)
+
+    pos = sub.add_parser("positions", help="organisation × theme positions with their evidence")
+    pos.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    pos.add_argument("--theme", help="only this theme (name or id)")
+    pos.add_argument("--organisation", help="only this organisation (canonical name)")
+    pos.add_argument("--summary", action="store_true", help="per theme: who calls for, supports, opposes it; conflicts")
+    pos.set_defaults(func=cmd_positions)
 
     orgs = sub.add_parser("orgs", help="the organisation registry: list it, or add your own entry")
     orgs.add_argument("action", nargs="?", choices=["list", "add"], default="list")

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from analysis import extract_asks, register_document
+from analysis.positions import extract_statements
 from ingest import Document, IngestError, ReadOptions, iter_files, read
 
 from analysis.embeddings import Embedder
@@ -80,8 +81,11 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
                 continue
             seen.add(doc.id)
             try:
-                asks = extract_asks(doc, registry) if not has_document(engine, doc.id) else []
-                stored = save_document(engine, doc, asks, registry)
+                asks, statements = [], []
+                if not has_document(engine, doc.id):
+                    asks = extract_asks(doc, registry)
+                    statements = extract_statements(doc, asks, registry)
+                stored = save_document(engine, doc, asks, registry, statements)
             except Exception as exc:  # one document failing to analyse or store never loses the others
                 result.status, result.reason = ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}"
                 break
@@ -93,15 +97,17 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         if result.status == OK and not result.new_ids:
             result.status = DUPLICATE
     results = [r for r, _ in batch]
-    if themes and any(r.asks for r in results):
-        theme_new_asks(engine, theme_specs, embedder)
+    new_ids = [d for r in results for d in r.new_ids]
+    if themes and new_ids:
+        theme_new_asks(engine, theme_specs, embedder, new_ids)
     return results
 
 
-def theme_new_asks(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None) -> None:
-    """New asks join the existing themes; the first asks of a database get its first fit."""
+def theme_new_asks(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None,
+                   doc_ids: list[str] | None = None) -> None:
+    """New documents' asks join the existing themes; the first asks of a database get its first fit."""
     if has_themes(engine) and specs is None:
-        assign_new(engine, embedder)
+        assign_new(engine, embedder, doc_ids)
     else:
         fit(engine, specs, embedder)
 

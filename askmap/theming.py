@@ -40,6 +40,8 @@ from .store.themes import (
     members,
     redirects,
     save_fit,
+    set_statement_themes,
+    statements_for_theming,
 )
 
 
@@ -60,7 +62,8 @@ def default_embedder(engine: Engine) -> Embedder:
 def current_specs(engine: Engine, given: list[ThemeSpec] | None = None) -> list[ThemeSpec]:
     """The seed list for a fit: the list given (a --themes file), else the seed themes stored (with the
     user's added themes), else the built-in list. Themes a user added are always kept."""
-    stored = [t for t in load_themes(engine) if t.origin == SEEDED]
+    # merged seed themes stay in the list: their asks are scored as before and follow the redirect
+    stored = [t for t in load_themes(engine, include_merged=True) if t.origin == SEEDED]
     if given is not None and not given:
         return []  # discovery only
     if given:
@@ -139,6 +142,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     seen_ids = set()
     fitted = [t for t in fitted if not (t.id in seen_ids or seen_ids.add(t.id))]
     save_fit(engine, fitted, _dedupe(assignments))
+    assign_statements(engine, embedder, replace_all=True)
     themed = {a.ask_id for a in assignments} | manual
     seeded = {a.ask_id for a in assignments if not a.theme_id.startswith("d-")}
     return ThemeRun(len(ids), len(seeded), len(themed - seeded), len(ids) - len(themed), len(fitted),
@@ -182,14 +186,10 @@ def has_themes(engine: Engine) -> bool:
     return bool(load_themes(engine))
 
 
-def assign_new(engine: Engine, embedder: Embedder | None = None) -> int:
-    """Put every ask that has no theme yet into the existing themes, without a re-fit. Returns how many
-    asks were placed."""
-    rows = asks_for_theming(engine, only_unthemed=True)
-    live = [t for t in load_themes(engine) if t.centroid is not None]
+def _nearest(rows: list[tuple[str, str, str | None]], live: list[Theme], embedder: Embedder) -> list[Assignment]:
+    """Each row into the existing themes it is closest to: the incremental path (no re-fit)."""
     if not rows or not live:
-        return 0
-    embedder = embedder or default_embedder(engine)
+        return []
     vecs = _ask_vectors(rows, embedder)
     texts = [r[1] for r in rows]
     c = np.vstack([t.centroid for t in live])
@@ -197,7 +197,30 @@ def assign_new(engine: Engine, embedder: Embedder | None = None) -> int:
     # one scale for both kinds: a seed theme needs SEED_MIN, a discovered one ASSIGN_MIN
     offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in live])
     picks = pick_themes(scores - offset, SEED_MIN)
-    out = [Assignment(rows[i][0], live[j].id, rank, float(score + offset[j]))
-           for i, chosen in enumerate(picks) for rank, (j, score) in enumerate(chosen, start=1)]
+    return [Assignment(rows[i][0], live[j].id, rank, float(score + offset[j]))
+            for i, chosen in enumerate(picks) for rank, (j, score) in enumerate(chosen, start=1)]
+
+
+def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None) -> int:
+    """Put the asks (and stance statements) of new documents — ``doc_ids``, or every ask with no theme
+    yet — into the existing themes, without a re-fit. Asks that fitted no theme at the last fit stay
+    where they are until the next one. Returns how many asks were placed."""
+    live = [t for t in load_themes(engine) if t.centroid is not None]
+    rows = asks_for_theming(engine, only_unthemed=True, doc_ids=doc_ids)
+    embedder = embedder or default_embedder(engine)
+    out = _nearest(rows, live, embedder)
     add_assignments(engine, out)
+    assign_statements(engine, embedder, replace_all=False, doc_ids=doc_ids)
+    return len({a.ask_id for a in out})
+
+
+def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_all: bool = True,
+                      doc_ids: list[str] | None = None) -> int:
+    """Stance statements join the themes (after a fit: all of them; after an upload: the new ones)."""
+    live = [t for t in load_themes(engine) if t.centroid is not None]
+    rows = statements_for_theming(engine, only_unthemed=not replace_all, doc_ids=None if replace_all else doc_ids)
+    if not live or (not rows and not replace_all):
+        return 0
+    out = _nearest(rows, live, embedder or default_embedder(engine))
+    set_statement_themes(engine, out, replace_all)
     return len({a.ask_id for a in out})

@@ -8,13 +8,15 @@ from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from analysis.organisations import Registry
+from analysis.positions import Statement
 from analysis.records import Ask
 from ingest.records import Block, Document, Turn
 
 from .asks import insert_asks
 from .organisations import save_registry
 from .schema import asks as asks_table
-from .schema import blocks, documents, turns
+from .schema import ask_themes, blocks, documents, statement_themes, turns
+from .schema import statements as statements_table
 
 
 def has_document(engine: Engine, doc_id: str) -> bool:
@@ -22,7 +24,8 @@ def has_document(engine: Engine, doc_id: str) -> bool:
         return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
 
-def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), registry: Registry | None = None) -> bool:
+def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), registry: Registry | None = None,
+                  statements: Sequence[Statement] = ()) -> bool:
     """Store a document with its blocks, turns, asks and the organisations it taught the registry,
     all in one transaction.
 
@@ -54,6 +57,11 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
                     for i, t in enumerate(doc.turns)
                 ])
             insert_asks(conn, asks)
+            if statements:
+                conn.execute(insert(statements_table), [
+                    {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,
+                     "organisation": s.organisation, "stance": s.stance, "source": s.source, "rule": s.rule,
+                     "speaker": s.speaker} for s in statements])
             if registry is not None:
                 save_registry(conn, registry)
     except IntegrityError:
@@ -119,6 +127,10 @@ def count_documents(engine: Engine) -> int:
 def delete_document(engine: Engine, doc_id: str) -> bool:
     """Delete a document; its blocks, turns and asks go with it (explicitly, not only by cascade)."""
     with engine.begin() as conn:
+        st_ids = select(statements_table.c.id).where(statements_table.c.doc_id == doc_id)
+        conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(st_ids)))
+        conn.execute(delete(statements_table).where(statements_table.c.doc_id == doc_id))
+        conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(select(asks_table.c.id).where(asks_table.c.doc_id == doc_id))))
         conn.execute(delete(asks_table).where(asks_table.c.doc_id == doc_id))
         conn.execute(delete(blocks).where(blocks.c.doc_id == doc_id))
         conn.execute(delete(turns).where(turns.c.doc_id == doc_id))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 3  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits
+SCHEMA_VERSION = 4  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements
 
 metadata = MetaData()
 
@@ -150,3 +150,29 @@ theme_edits = Table(
     Column("args", JSON, nullable=False),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("organisation", Text, nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("source", String(16), nullable=False),  # stance | reported
+    Column("rule", String(48), nullable=False),
+    Column("speaker", Text),
+)
+Index("ix_statements_doc", statements.c.doc_id)
+
+statement_themes = Table(
+    "statement_themes",
+    metadata,
+    Column("statement_id", String(40), ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", String(64), primary_key=True),
+    Column("rank", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+)
+Index("ix_statement_themes_theme", statement_themes.c.theme_id)

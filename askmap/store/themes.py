@@ -9,7 +9,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 
 from analysis.themes import Assignment, Theme
 
-from .schema import ask_themes, asks, embeddings, theme_edits, themes
+from .schema import ask_themes, asks, embeddings, statement_themes, statements, theme_edits, themes
 
 
 class EmbeddingStore:
@@ -70,11 +70,15 @@ def manual_ask_ids(engine: Engine) -> set[str]:
         return set(conn.execute(select(ask_themes.c.ask_id).where(ask_themes.c.manual.is_(True))).scalars())
 
 
-def asks_for_theming(engine: Engine, only_unthemed: bool = False) -> list[tuple[str, str, str | None]]:
-    """(ask id, text, context) in a stable order; ``only_unthemed``: asks with no theme yet."""
+def asks_for_theming(engine: Engine, only_unthemed: bool = False,
+                     doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
+    """(ask id, text, context) in a stable order; ``only_unthemed``: asks with no theme yet;
+    ``doc_ids``: only these documents' asks."""
     q = select(asks.c.id, asks.c.text, asks.c.context).order_by(asks.c.doc_id, asks.c.start)
     if only_unthemed:
         q = q.where(~asks.c.id.in_(select(ask_themes.c.ask_id)))
+    if doc_ids is not None:
+        q = q.where(asks.c.doc_id.in_(list(doc_ids)))
     with engine.connect() as conn:
         return [(r.id, r.text, r.context) for r in conn.execute(q)]
 
@@ -236,3 +240,29 @@ def theme_summaries(engine: Engine, examples: int = 3) -> list[dict]:
             out.append({"id": r.id, "name": r.name, "origin": r.origin, "edited": r.edited, "size": sizes.get(r.id, 0),
                         "top_terms": list(r.top_terms or []), "keywords": list(r.keywords or []), "examples": list(ex)})
     return out
+
+
+def statements_for_theming(engine: Engine, only_unthemed: bool = False,
+                           doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
+    """(statement id, text, no context) in a stable order."""
+    q = select(statements.c.id, statements.c.text).order_by(statements.c.doc_id, statements.c.start)
+    if only_unthemed:
+        q = q.where(~statements.c.id.in_(select(statement_themes.c.statement_id)))
+    if doc_ids is not None:
+        q = q.where(statements.c.doc_id.in_(list(doc_ids)))
+    with engine.connect() as conn:
+        return [(r.id, r.text, None) for r in conn.execute(q)]
+
+
+def set_statement_themes(engine: Engine, assignments: Sequence[Assignment], replace_all: bool) -> None:
+    """Statements' themes (Assignment.ask_id holds the statement id)."""
+    with engine.begin() as conn:
+        if replace_all:
+            conn.execute(delete(statement_themes))
+        else:
+            ids = list({a.ask_id for a in assignments})
+            if ids:
+                conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(ids)))
+        if assignments:
+            conn.execute(statement_themes.insert(), [{"statement_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank,
+                                                      "score": a.score} for a in assignments])

@@ -179,7 +179,8 @@ def test_register_document_learns_author_addressee_office_and_definitions(mayor_
     # "Metropolitan police (the Met)" is a built-in body: it is merged, not added again
     assert registry.canonical("the Met") == "Metropolitan Police Service"
     assert registry.lookup("Metropolitan police").name == "Metropolitan Police Service"
-    assert len(registry.orgs) == before + 3  # the campaign, the mayor, the ICB
+    assert registry.lookup("Greater Northshire Combined Authority") is not None  # the addressee's organisation
+    assert len(registry.orgs) == before + 4  # the campaign, the mayor, the combined authority, the ICB
 
 
 def test_register_document_is_idempotent(mayor_letter):

@@ -1,0 +1,89 @@
+"""Statements: the sentences that show a position without being asks — welcomes, support, concern,
+opposition — and views reported from witnesses. Asks give positions of their own (their holder
+calls for, or commits to, what they ask); a statement gives its holder the stance it takes.
+
+Positions themselves (organisation × theme × stance, with the quote) are assembled by the store
+from asks and statements once both have themes.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.records import TRANSCRIPT, Document
+
+from .asks import _is_quoted, _speaker_holder
+from .organisations import Registry
+from .records import Ask
+from .sentences import units
+from .stances import Witness, reported_speaker, reported_stance, stance_of, witnesses
+
+
+@dataclass
+class Statement:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    organisation: str
+    stance: str
+    source: str  # stance | reported
+    rule: str
+    speaker: str | None = None
+    id: str = ""
+
+
+def _witness_label(w: Witness) -> str:
+    if w.role and w.organisation:
+        return f"{w.name}, {w.role} at {w.organisation}"
+    return w.name
+
+
+def _last_mentioned(text: str, people: dict[str, Witness]) -> Witness | None:
+    """The witness named last in a sentence (whom a following quotation or 'he'/'she' refers to)."""
+    best, where = None, -1
+    for key, w in people.items():
+        for m in re.finditer(rf"\b{re.escape(key)}\b", text):
+            if m.start() > where:
+                best, where = w, m.start()
+    return best
+
+
+def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> list[Statement]:
+    """Every non-ask sentence that takes a stance, held by its author, speaker or reported witness."""
+    from .asks import ask_id
+
+    taken = {(a.start, a.end) for a in asks}
+    people = witnesses(doc.text)
+    last: Witness | None = None
+    quotes: dict[int, list[tuple[int, int]]] = {}
+    out: list[Statement] = []
+    for u in units(doc):
+        if (u.start, u.end) in taken:
+            continue
+        who, reported = reported_speaker(u.text, people, last)
+        if not reported and last is not None and _is_quoted(doc, u, quotes):
+            who, reported = last, True  # a quotation after its witness was introduced ("X told us: …")
+        mentioned = _last_mentioned(u.text, people)
+        if reported or mentioned:
+            last = mentioned or (who if who is not None else last)
+        if reported:
+            hit = reported_stance(u.text)
+            org = registry.canonical(who.organisation) if who and who.organisation else None
+            if hit and org:
+                out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "reported", hit.rule,
+                                     _witness_label(who)))
+            continue
+        hit = stance_of(u.text)
+        if hit is None or u.text.strip().endswith("?"):
+            continue
+        speaker = None
+        if doc.kind == TRANSCRIPT and u.turn is not None:
+            org, speaker = _speaker_holder(doc, u, registry)
+        else:
+            org = registry.canonical(doc.author_org or doc.author)
+        if org:
+            out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker))
+    for s in out:
+        s.id = "st-" + ask_id(doc.id, s.start, s.end)
+    return out

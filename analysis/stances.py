@@ -1,0 +1,137 @@
+"""Stance sentences and reported views: what an organisation welcomes, supports, opposes or is
+concerned about, when that is said without an ask. Small named rules over one sentence, as for asks.
+
+A reported view ("We heard from Jo Bloggs that …", "X told us …", "X also endorsed …") belongs to
+the witness's organisation, found from the role the document gives them ("Jo Bloggs, Head of Policy
+at the Northshire Trust", "Jo Bloggs (Director, Northshire Trust)").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS = "calls_for", "supports", "opposes", "welcomes", "concerned", "commits"
+STANCES = (CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS)
+
+
+@dataclass(frozen=True)
+class StanceHit:
+    stance: str
+    rule: str
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(p, re.I)
+
+
+_HOLDER = r"(?:\bI|\bwe|\bthe\s+\w+|\bhe|\bshe|\bthey|\b[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)"
+_ADV = r"(?:(?:also|fully|strongly|warmly|very\s+much|particularly|therefore|broadly|wholeheartedly|would|do|does|did|still|really)\s+)*"
+_OPPOSES = _rx(rf"{_HOLDER}\s+{_ADV}(?:oppose[sd]?|reject(?:s|ed)?|disagree[sd]?|(?:does|do|did)\s+not\s+(?:feel|think|believe|agree|support|accept|see\s+the\s+need))\b|"
+               r"\b(?:is|was|are|were)\s+not\s+(?:necessary|needed|the\s+answer|appropriate|convinced|persuaded)\b|\b(?:no|little)\s+(?:need|case)\s+for\b")
+_CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|feels|felt)\s+(?:very\s+|deeply\s+|particularly\s+|also\s+|extremely\s+|increasingly\s+|gravely\s+)*(?:concerned|disappointed|worried|alarmed|troubled|dismayed)\b|"
+                 r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
+                 r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?)\b|\b(?:we|I)\s+(?:have|share)\s+(?:serious\s+|real\s+|significant\s+)?concerns?\b|"
+                 r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b")
+_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|with|having|calls?|proposals?|plans?|[a-z]+ing)\b|"
+                r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
+                r"\bthe\s+right\s+(?:road|approach|thing|step|direction)\b|\bwould\s+set\s+us\s+on\b")
+_WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commends|commended|applaud|applauds|applauded|congratulate|congratulates)\b|"
+                r"\b(?:am|are|was|were|is|'m|'re)\s+(?:very\s+|particularly\s+|also\s+|so\s+|really\s+)?(?:pleased|delighted|glad|encouraged|heartened|impressed)\b|"
+                r"\b(?:a|an)\s+(?:positive|welcome|helpful|important)\s+(?:step|development|move)\b")
+_NEGATED = _rx(r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}$")
+
+
+def stance_of(text: str) -> StanceHit | None:
+    """The stance a sentence takes: opposes before concerned before supports before welcomes."""
+    for stance, rx, rule in ((OPPOSES, _OPPOSES, "oppose_words"), (CONCERNED, _CONCERNED, "concern_words"),
+                             (SUPPORTS, _SUPPORTS, "support_words"), (WELCOMES, _WELCOMES, "welcome_words")):
+        m = rx.search(text)
+        if m:
+            if stance in (SUPPORTS, WELCOMES) and _NEGATED.search(text[: m.start()]):
+                return StanceHit(OPPOSES if stance == SUPPORTS else CONCERNED, "negated_" + rule)
+            return StanceHit(stance, rule)
+    return None
+
+
+# ------------------------------------------------------------------ reported views
+
+_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Cllr|Councillor|Sir|Dame|Lord|Baroness)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+_REPORT_VERBS = r"(?:told|tell|informed|advised|assured|explained|said|stated|noted|argued|suggested|felt|thought|believed|endorsed|supported|agreed|welcomed|warned|highlighted|stressed|acknowledged|emphasised|emphasized|recommended|called\s+for)"
+_REPORTED = [
+    re.compile(rf"\b(?:we|the\s+\w+)\s+(?:also\s+)?heard\s+(?:from|that)\s+(?P<who>{_NAME})\b"),
+    re.compile(rf"\b(?:heard\s+from\s+)(?P<who>{_NAME})\b"),
+    re.compile(rf"(?:^|[,;]\s*|\b(?:but|and)\s+)(?:the\s+\w+\s+guest,\s+)?(?P<who>{_NAME}),?\s+(?:also\s+|further\s+)?{_REPORT_VERBS}\b"),
+    re.compile(rf"^(?P<who>He|She|They)\s+(?:also\s+)?{_REPORT_VERBS}\b"),
+]
+# "Jo Bloggs, Head of Policy at the Northshire Trust" / "Jo Bloggs (Director, Northshire Trust)"
+_INTRO = re.compile(rf"(?=\b(?P<who>{_NAME}),\s+(?P<desc>[^,.;()]{{3,120}}))")  # overlapping: "X, role and Y, role"
+_ORG_RUN = r"(?P<org>[A-Z][\w'’&-]*(?:\s+(?:of|for|and|&|[A-Z][\w'’&-]*))*)"
+_ROLE_PAREN = re.compile(rf"(?P<who>{_NAME})\s+\((?P<role>[^,()]{{3,80}}),\s*(?P<org>[A-Z][^()]{{2,80}})\)")
+
+
+@dataclass(frozen=True)
+class Witness:
+    name: str
+    role: str | None
+    organisation: str | None
+
+
+def _split_role(desc: str) -> tuple[str, str] | None:
+    """'Director of Strategy at MOPAC' → (role, 'MOPAC'); 'Head of Office for the X Foundation' → (…, 'X Foundation').
+    Prefer ' at ', then '(of|for) the …', then '(of|for) Capitalised …'."""
+    for pattern in (rf"^(?P<role>.+?)\s+at\s+(?:the\s+)?{_ORG_RUN}", rf"^(?P<role>.+?)\s+(?:of|for)\s+the\s+{_ORG_RUN}",
+                    rf"^(?P<role>.+?)\s+(?:of|for)\s+{_ORG_RUN}"):
+        m = re.match(pattern, desc.strip())
+        if m and m.group("role")[:1].isupper():
+            return m.group("role").strip(), m.group("org").strip(" ,.;")
+    return None
+
+
+def witnesses(text: str) -> dict[str, Witness]:
+    """People the document introduces with a role at an organisation, by full name and by surname."""
+    found: dict[str, Witness] = {}
+    intros = list(_INTRO.finditer(text))
+    names = {m.group("who").strip() for m in intros}
+    for m in intros:
+        split = _split_role(m.group("desc"))
+        if split:
+            org = split[1]
+            for other in names:  # "… Foundation and Jo Bloggs, Director …": the next witness is no part of the name
+                org = re.sub(rf"\s+and\s+{re.escape(other)}$", "", org)
+            w = Witness(m.group("who").strip(), split[0], org)
+            for key in (w.name, w.name.split()[-1], w.name.split()[0]):
+                found.setdefault(key, w)
+    for m in _ROLE_PAREN.finditer(text):
+        w = Witness(m.group("who").strip(), m.group("role").strip(), m.group("org").strip(" ,.;"))
+        for key in (w.name, w.name.split()[-1]):
+            found.setdefault(key, w)
+    return found
+
+
+def reported_speaker(sentence: str, known: dict[str, Witness], last: Witness | None) -> tuple[Witness | None, bool]:
+    """Who a reported sentence quotes: (witness, is_reported). 'He endorsed …' → the last witness named."""
+    for rx in _REPORTED:
+        m = rx.search(sentence)
+        if not m:
+            continue
+        who = m.group("who")
+        if who in ("He", "She", "They"):
+            return last, last is not None
+        w = known.get(who) or known.get(who.split()[-1])
+        if w is None:
+            w = Witness(who, None, None)
+        return w, True
+    return None, False
+
+
+_CALL_WORDS = _rx(r"\b(?:should|must|needs?\s+to|need\s+for|(?:was|is|were|are)\s+(?:required|needed|necessary)|more\s+\w+\s+(?:was|is)\s+(?:required|needed)|called\s+for|recommended)\b")
+
+
+def reported_stance(text: str) -> StanceHit | None:
+    """The view a reported sentence gives its witness: a stance word, or a call ('more training was required')."""
+    hit = stance_of(text)
+    if hit:
+        return hit
+    if _CALL_WORDS.search(text):
+        return StanceHit(CALLS_FOR, "reported_call")
+    return None

@@ -1,0 +1,88 @@
+"""Score `askmap positions` against hand-labelled positions.
+
+    python benchmarks/eval_positions.py [DOCS_DIR] [GOLD_JSONL] [THEMES_TOML]
+
+Defaults: ../shared/seeds, ../shared/gold/seed_positions.jsonl, ../shared/gold/seed_themes.toml.
+Ingests the documents into a temporary database, fits themes with the theme list, and prints F1 over
+(organisation, theme, stance) triples, the share of gold positions whose evidence overlaps a predicted
+position's evidence in the same document, the conflicts found, and the missed and extra triples.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_asks import ROOT, dice, norm  # noqa: E402
+from eval_themes import DEFAULT_THEMES, key  # noqa: E402
+
+DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
+DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_positions.jsonl"
+
+
+def askmap(db: str, *args: str) -> str:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    out = subprocess.run([sys.executable, "-m", "askmap", "--db", db, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    if out.returncode not in (0, 1):
+        sys.exit(f"askmap {' '.join(args)} failed:\n{out.stderr}")
+    return out.stdout
+
+
+def triple(p: dict, org_field: str = "organisation") -> tuple[str, str, str]:
+    return norm(p[org_field]), key(p["theme"]), p["stance"]
+
+
+def overlaps(g: dict, preds: list[dict]) -> bool:
+    ge = g["evidence"].strip()
+    for p in preds:
+        if p["doc"] != g["doc"]:
+            continue
+        pe = p["evidence"]
+        if ge in pe or pe in ge or dice(ge, pe) >= 0.5:
+            return True
+    return False
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0]) if argv else DEFAULT_DOCS
+    gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
+    themes = Path(argv[2]) if len(argv) > 2 else DEFAULT_THEMES
+    gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "eval.db")
+        askmap(db, "ingest", "--no-themes", str(docs))
+        askmap(db, "themes", "--themes", str(themes))
+        pred = [json.loads(line) for line in askmap(db, "positions", "--format", "jsonl").splitlines() if line.strip()]
+        summary = askmap(db, "positions", "--summary")
+    g_set = {triple(g) for g in gold}
+    p_set = {triple(p) for p in pred}
+    tp = len(g_set & p_set)
+    prec = tp / len(p_set) if p_set else 0.0
+    rec = tp / len(g_set) if g_set else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    ev = sum(overlaps(g, pred) for g in gold) / len(gold) if gold else 0.0
+    print(f"documents: {docs}\ngold: {gold_path}\nthemes: {themes}")
+    print(f"gold triples: {len(g_set)}  predicted triples: {len(p_set)}  matched: {tp}")
+    print(f"precision {prec:.3f}  recall {rec:.3f}  F1 {f1:.3f}  evidence overlap {ev:.3f}")
+    print("\nCONFLICTS:")
+    for line in summary.splitlines():
+        if "CONFLICT" in line or line.strip().startswith("for:"):
+            print("  " + line.strip())
+    print("\nMISSED (gold triples not predicted):")
+    for t in sorted(g_set - p_set):
+        print("  ", t)
+    print(f"\nEXTRA: {len(p_set - g_set)} predicted triples not in gold (first 25):")
+    for t in sorted(p_set - g_set)[:25]:
+        print("  ", t)
+    print(json.dumps({"triple_precision": round(prec, 3), "triple_recall": round(rec, 3), "triple_f1": round(f1, 3),
+                      "evidence_overlap": round(ev, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,150 @@
+"""Positions: stance sentences, reported views, joint letters, conflicts, exact evidence spans."""
+import hashlib
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from analysis import Registry, analyse
+from analysis.embeddings import Embedder
+from analysis.positions import extract_statements
+from analysis.stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, stance_of, witnesses
+from analysis.themes import ThemeSpec
+from askmap import pipeline
+from askmap.store import load_document, open_engine
+from askmap.store.positions import query_positions, theme_positions_summary
+from ingest import read_bytes
+
+
+class BagOfWords:
+    """A deterministic stand-in for the sentence model: hashed word counts, so shared words mean similar."""
+
+    def encode(self, texts, **_):
+        out = np.zeros((len(texts), 384), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in t.lower().split():
+                w = w.strip(".,;:!?\"'()")
+                if len(w) > 3:
+                    out[i, int(hashlib.md5(w.encode()).hexdigest(), 16) % 384] += 1
+            out[i] /= max(np.linalg.norm(out[i]), 1e-9)
+        return out
+
+
+THEMES = [ThemeSpec("Libraries", "Public libraries, opening hours, books", ["library", "libraries", "books"]),
+          ThemeSpec("Buses", "Bus routes, fares and services", ["bus", "buses", "route", "fares"])]
+
+COMMITTEE = """Northtown Council Scrutiny Committee
+Town Hall
+Northtown NT1 1AA
+
+4 March 2025
+
+Dear Councillor Shah,
+
+Library opening hours
+
+We took evidence from Amy Green, Head of Service at Northtown Libraries, and Raj Patel, Chair of the Friends of Millbrook Library.
+
+We heard from Amy Green that she does not feel longer library opening hours are necessary. Raj Patel told us that longer library hours would be a good idea for working families. He also endorsed the plan to open libraries on Sundays.
+
+The Committee welcomes the new library books budget. We are concerned that the bus route to the library was cut in 2024. The library opened in 1904 and lends 40,000 books a year.
+
+We recommend that the council extends library opening hours on weekday evenings.
+
+Yours sincerely,
+
+Jo Bell
+Chair, Northtown Council Scrutiny Committee
+"""
+
+JOINT = """From the Northtown Bus Users Alliance
+
+To: Leader of Northtown Council
+
+2 May 2025
+
+Dear Councillor Shah,
+
+We urge the council to restore the number 7 bus route.
+
+Yours sincerely,
+
+Signed by:
+Ann Lee, Chair, Northtown Cyclists' Forum
+Bo Chen, Director, Northtown Chamber of Commerce
+"""
+
+
+def test_stance_words():
+    assert stance_of("We welcome the new budget for school meals.").stance == WELCOMES
+    assert stance_of("The Trust is deeply concerned that waiting times have doubled.").stance == CONCERNED
+    assert stance_of("We strongly support the proposals for a clean air zone.").stance == SUPPORTS
+    assert stance_of("The Department does not accept that a register is needed.").stance == OPPOSES
+    assert stance_of("We do not support the closure of the ward.").stance == OPPOSES
+    # a noun is no stance: "support" for victims, a charity called Victim Support
+    assert stance_of("The unit provides support to victims across the county.") is None
+    assert stance_of("Victim Support") is None
+    assert stance_of("The library opened in 1904 and lends 40,000 books a year.") is None
+
+
+def test_witnesses_are_found_with_their_organisations():
+    people = witnesses(COMMITTEE)
+    assert people["Amy Green"].organisation == "Northtown Libraries"
+    assert people["Raj Patel"].organisation == "Friends of Millbrook Library"
+    assert people["Patel"].role == "Chair"
+
+
+def test_reported_views_belong_to_the_witness_organisation():
+    doc = read_bytes(COMMITTEE.encode(), "committee.txt")[0]
+    registry = Registry.builtin()
+    asks = analyse(doc, registry)
+    statements = extract_statements(doc, asks, registry)
+    by_text = {s.text[:20]: s for s in statements}
+    green = next(s for s in statements if "Amy Green" in s.text)
+    assert (green.organisation, green.stance, green.source) == ("Northtown Libraries", OPPOSES, "reported")
+    patel = next(s for s in statements if s.text.startswith("Raj Patel told us"))
+    assert (patel.organisation, patel.stance) == ("Friends of Millbrook Library", SUPPORTS)
+    he = next(s for s in statements if s.text.startswith("He also endorsed"))
+    assert he.organisation == "Friends of Millbrook Library" and he.speaker.startswith("Raj Patel")
+    own = [s for s in statements if s.source == "stance"]
+    assert {(s.organisation, s.stance) for s in own} == {("Northtown Council Scrutiny Committee", WELCOMES),
+                                                        ("Northtown Council Scrutiny Committee", CONCERNED)}
+    # background sentences take no position, and nothing is both an ask and a statement
+    assert not any("1904" in s.text for s in statements)
+    assert not {(s.start, s.end) for s in statements} & {(a.start, a.end) for a in asks}
+    for s in statements:
+        assert doc.text[s.start:s.end] == s.text
+    assert by_text
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("letters")
+    (folder / "committee.txt").write_text(COMMITTEE)
+    (folder / "joint.txt").write_text(JOINT)
+    engine = open_engine(str(folder / "p.db"))
+    pipeline.ingest_paths(engine, [folder], theme_specs=THEMES, embedder=Embedder(model=BagOfWords(), name="bow"))
+    return engine
+
+
+def test_positions_have_exact_evidence_spans(db):
+    rows = query_positions(db)
+    assert rows
+    for r in rows:
+        assert load_document(db, r["doc_id"]).text[r["start"]:r["end"]] == r["evidence"]
+
+
+def test_every_signatory_of_a_joint_letter_holds_its_asks(db):
+    rows = [r for r in query_positions(db) if r["doc"] == "joint.txt" and r["stance"] == "calls_for"]
+    holders = {r["organisation"] for r in rows}
+    assert {"Northtown Bus Users Alliance", "Northtown Cyclists' Forum", "Northtown Chamber of Commerce"} <= holders
+    assert {r["theme"] for r in rows} == {"Buses"}
+
+
+def test_support_and_opposition_on_one_theme_is_a_conflict(db):
+    summary = {t["theme"]: t for t in theme_positions_summary(db)}
+    libraries = summary["Libraries"]
+    assert libraries["conflict"]
+    assert "Northtown Libraries" in libraries["against"]
+    assert "Friends of Millbrook Library" in libraries["for"]
+    assert not summary["Buses"]["conflict"]
