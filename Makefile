@@ -29,6 +29,7 @@ run: install
 	$(BIN)/askmap ingest corpus
 	$(BIN)/askmap docs
 	$(BIN)/askmap themes list
+	$(BIN)/askmap positions --summary
 
 test: install-test
 	$(BIN)/python -m pytest
