@@ -55,14 +55,8 @@ def _cell(value) -> str:
 def cmd_docs(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     rows = list_documents(engine)
-    if args.format == "jsonl":
-        for r in rows:
-            print(json.dumps({k: r[k] for k in DOC_FIELDS}, ensure_ascii=False, default=str))
-    elif args.format == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(DOC_FIELDS)
-        for r in rows:
-            w.writerow([_cell(r[k]) for k in DOC_FIELDS])
+    if args.format in ("jsonl", "csv"):
+        _print_rows(rows, DOC_FIELDS, args.format)
     else:
         if not rows:
             print("no documents stored")
@@ -81,15 +75,16 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_asks(rows: list[dict], fmt: str) -> None:
+def _print_rows(rows: list[dict], fields: list[str], fmt: str) -> None:
+    """One object a line (JSONL) or a CSV table with a header; lists joined with '; ' in CSV."""
     if fmt == "csv":
         w = csv.writer(sys.stdout)
-        w.writerow(ASK_FIELDS)
+        w.writerow(fields)
         for r in rows:
-            w.writerow([_cell(r[k]) for k in ASK_FIELDS])
+            w.writerow([_cell(r[k]) for k in fields])
     else:
         for r in rows:
-            print(json.dumps(r, ensure_ascii=False))
+            print(json.dumps({k: r[k] for k in fields}, ensure_ascii=False, default=str))
 
 
 def _theme_specs(value: str | None) -> list[ThemeSpec] | None:
@@ -118,7 +113,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             empty = (r.reason or "").startswith(("empty file", "empty document"))
             print(("skipped: " if empty else "") + r.line(), file=sys.stderr)
             failed = failed or not empty
-    _print_asks(query_asks(engine), args.format)
+    _print_rows(query_asks(engine), ASK_FIELDS, args.format)
     return 1 if failed else 0
 
 
@@ -126,7 +121,7 @@ def cmd_asks(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     rows = query_asks(engine, type=args.type, holder=args.holder, addressee=args.addressee, doc=args.doc,
                       text=args.text, limit=args.limit)
-    _print_asks(rows, args.format)
+    _print_rows(rows, ASK_FIELDS, args.format)
     return 0
 
 
@@ -209,15 +204,7 @@ def cmd_positions(args: argparse.Namespace) -> int:
             if t["conflict"]:
                 print(f"    for: {', '.join(t['for'])} — against: {', '.join(t['against'])}")
         return 0
-    rows = query_positions(engine, theme=args.theme, organisation=args.organisation)
-    if args.format == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(POSITION_FIELDS)
-        for r in rows:
-            w.writerow([_cell(r[k]) for k in POSITION_FIELDS])
-    else:
-        for r in rows:
-            print(json.dumps({k: r[k] for k in POSITION_FIELDS}, ensure_ascii=False))
+    _print_rows(query_positions(engine, theme=args.theme, organisation=args.organisation), POSITION_FIELDS, args.format)
     return 0
 
 
