@@ -16,7 +16,7 @@ from .asks import _is_quoted, _speaker_holder
 from .organisations import Registry
 from .records import Ask
 from .sentences import units
-from .stances import Witness, reported_speaker, reported_stance, stance_of, witnesses
+from .stances import CONCERNED, OPPOSES, WELCOMES, Witness, reported_speaker, reported_stance, stance_of, witnesses
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Statement:
     rule: str
     speaker: str | None = None
     id: str = ""
+    context: str | None = None  # what frames it (the sentence before; in a transcript, the question answered)
 
 
 def _witness_label(w: Witness) -> str:
@@ -54,12 +55,22 @@ def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> li
     from .asks import ask_id
 
     taken = {(a.start, a.end) for a in asks}
+    previous = ""
     people = witnesses(doc.text)
     last: Witness | None = None
     quotes: dict[int, list[tuple[int, int]]] = {}
     out: list[Statement] = []
     for u in units(doc):
+        context, previous = previous or None, u.text
         if (u.start, u.end) in taken:
+            # an ask can show a stance besides ("I am disappointed that …, therefore …"): its concern,
+            # opposition or welcome counts too (its support is the ask itself)
+            hit = stance_of(u.text)
+            if hit and hit.stance in (CONCERNED, OPPOSES, WELCOMES) and doc.kind != TRANSCRIPT:
+                org = registry.canonical(doc.author_org or doc.author)
+                if org:
+                    out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, None,
+                                         context=context))
             continue
         who, reported = reported_speaker(u.text, people, last)
         if not reported and last is not None and _is_quoted(doc, u, quotes):
@@ -72,7 +83,7 @@ def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> li
             org = registry.canonical(who.organisation) if who and who.organisation else None
             if hit and org:
                 out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "reported", hit.rule,
-                                     _witness_label(who)))
+                                     _witness_label(who), context=context))
             continue
         hit = stance_of(u.text)
         if hit is None or u.text.strip().endswith("?"):
@@ -83,7 +94,8 @@ def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> li
         else:
             org = registry.canonical(doc.author_org or doc.author)
         if org:
-            out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker))
+            out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker,
+                                 context=context))
     for s in out:
         s.id = "st-" + ask_id(doc.id, s.start, s.end)
     return out

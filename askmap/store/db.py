@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import os
+import re
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.pool import StaticPool
 
 from .schema import MIGRATIONS, SCHEMA_VERSION, metadata, schema_info
@@ -50,6 +51,17 @@ def schema_version(engine: Engine) -> int:
     return int(row[0]) if row else 0
 
 
+_ADD_COLUMN = re.compile(r"^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", re.I)
+
+
+def _already_applied(conn, statement: str) -> bool:
+    """An added column that is there already (create_all made its table new, with every column)."""
+    m = _ADD_COLUMN.match(statement)
+    if not m:
+        return False
+    return m.group(2) in {c["name"] for c in inspect(conn).get_columns(m.group(1))}
+
+
 def migrate(engine: Engine) -> None:
     """Create missing tables, then apply column migrations up to SCHEMA_VERSION, in one transaction."""
     with engine.begin() as conn:
@@ -63,6 +75,7 @@ def migrate(engine: Engine) -> None:
             raise RuntimeError(f"database schema version {current} is newer than this askmap ({SCHEMA_VERSION}); upgrade askmap")
         for version in range(current + 1, SCHEMA_VERSION + 1):
             for statement in MIGRATIONS.get(version, []):
-                conn.exec_driver_sql(statement)
+                if not _already_applied(conn, statement):
+                    conn.exec_driver_sql(statement)
         if current != SCHEMA_VERSION:
             conn.execute(schema_info.update().where(schema_info.c.key == "version").values(value=str(SCHEMA_VERSION)))

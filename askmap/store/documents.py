@@ -61,7 +61,7 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
                 conn.execute(insert(statements_table), [
                     {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,
                      "organisation": s.organisation, "stance": s.stance, "source": s.source, "rule": s.rule,
-                     "speaker": s.speaker} for s in statements])
+                     "speaker": s.speaker, "context": s.context} for s in statements])
             if registry is not None:
                 save_registry(conn, registry)
     except IntegrityError:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 4  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements
+SCHEMA_VERSION = 5  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context
 
 metadata = MetaData()
 
@@ -72,6 +72,7 @@ Index("ix_documents_date", documents.c.date)
 # (added columns, new indexes). Tables that are new in a version need no entry: create_all makes them.
 MIGRATIONS: dict[int, list[str]] = {
     3: ['ALTER TABLE asks ADD COLUMN context TEXT'],
+    5: ['ALTER TABLE statements ADD COLUMN context TEXT'],
 }
 
 asks = Table(
@@ -164,6 +165,7 @@ statements = Table(
     Column("source", String(16), nullable=False),  # stance | reported
     Column("rule", String(48), nullable=False),
     Column("speaker", Text),
+    Column("context", Text),
 )
 Index("ix_statements_doc", statements.c.doc_id)
 

@@ -244,14 +244,14 @@ def theme_summaries(engine: Engine, examples: int = 3) -> list[dict]:
 
 def statements_for_theming(engine: Engine, only_unthemed: bool = False,
                            doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
-    """(statement id, text, no context) in a stable order."""
-    q = select(statements.c.id, statements.c.text).order_by(statements.c.doc_id, statements.c.start)
+    """(statement id, text, context) in a stable order."""
+    q = select(statements.c.id, statements.c.text, statements.c.context).order_by(statements.c.doc_id, statements.c.start)
     if only_unthemed:
         q = q.where(~statements.c.id.in_(select(statement_themes.c.statement_id)))
     if doc_ids is not None:
         q = q.where(statements.c.doc_id.in_(list(doc_ids)))
     with engine.connect() as conn:
-        return [(r.id, r.text, None) for r in conn.execute(q)]
+        return [(r.id, r.text, r.context) for r in conn.execute(q)]
 
 
 def set_statement_themes(engine: Engine, assignments: Sequence[Assignment], replace_all: bool) -> None:

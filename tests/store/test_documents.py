@@ -94,3 +94,25 @@ def test_url_resolution(tmp_path, monkeypatch):
     mem = open_engine(":memory:")
     save_document(mem, make_doc())
     assert count_documents(mem) == 1
+
+
+def test_an_old_database_is_upgraded_without_losing_data(tmp_path):
+    """A database from schema version 2 (documents, blocks, turns, asks, organisations) opens with today's askmap."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    engine = open_engine(str(path))
+    save_document(engine, make_doc())
+    engine.dispose()
+    con = sqlite3.connect(path)  # take it back to version 2: drop what came later, as an old askmap left it
+    for table in ("statement_themes", "statements", "ask_themes", "themes", "theme_edits", "embeddings"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute("ALTER TABLE asks DROP COLUMN context")
+    con.execute("UPDATE schema_info SET value='2' WHERE key='version'")
+    con.commit()
+    con.close()
+    engine = open_engine(str(path))
+    assert dbmod.schema_version(engine) == schema.SCHEMA_VERSION
+    assert "context" in {c["name"] for c in inspect(engine).get_columns("asks")}
+    assert "context" in {c["name"] for c in inspect(engine).get_columns("statements")}
+    assert load_document(engine, "hash1").text == make_doc().text
