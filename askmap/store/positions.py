@@ -60,7 +60,7 @@ def theme_positions_summary(engine: Engine) -> list[dict]:
     for t in by_theme.values():
         pro = set(t["stances"].get("supports", {})) | set(t["stances"].get("calls_for", {})) | set(t["stances"].get("welcomes", {}))
         con = set(t["stances"].get("opposes", {}))
-        t["conflict"] = bool(pro and con) and pro != con
+        t["conflict"] = any(a != b for a in pro for b in con)  # two organisations disagree, not one hedging
         t["for"] = sorted(pro)
         t["against"] = sorted(con)
         out.append(t)
