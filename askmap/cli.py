@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline, theming
+from .export import export_asks
 from .store import themes as theme_store
 from .store.positions import POSITION_FIELDS, query_positions, theme_positions_summary
 from .store.themes import theme_summaries
@@ -194,6 +195,14 @@ def cmd_themes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    engine = open_engine(args.db)
+    rows = query_asks(engine, type=args.type, holder=args.holder, addressee=args.addressee, doc=args.doc, text=args.text)
+    path = export_asks(rows, args.output, args.format)
+    print(f"{len(rows)} asks written to {path}", file=sys.stderr)
+    return 0
+
+
 def cmd_positions(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     if args.summary:
@@ -264,6 +273,16 @@ def build_parser() -> argparse.ArgumentParser:
     th.add_argument("--keywords", help="with add: comma-separated keywords")
     th.add_argument("--format", choices=["table", "jsonl"], default="table")
     th.set_defaults(func=cmd_themes)
+
+    exp = sub.add_parser("export", help="tagged asks with provenance, one a row (spreadsheet formulas neutralised)")
+    exp.add_argument("--format", choices=["csv", "xlsx", "jsonl"], required=True)
+    exp.add_argument("-o", "--output", required=True, help="file to write")
+    exp.add_argument("--type", choices=["recommendation", "request", "pledge", "commitment"])
+    exp.add_argument("--holder")
+    exp.add_argument("--addressee")
+    exp.add_argument("--doc")
+    exp.add_argument("--text")
+    exp.set_defaults(func=cmd_export)
 
     pos = sub.add_parser("positions", help="organisation × theme positions with their evidence")
     pos.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
