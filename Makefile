@@ -24,12 +24,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# Until the app exists: ingest the demo corpus (idempotent: a second run reports duplicates) and show what is stored.
+# Ingest the demo corpus (idempotent: a second run reports duplicates), show what is stored, then serve
+# the app on http://127.0.0.1:7860 (Ctrl-C stops it).
 run: install
 	$(BIN)/askmap ingest corpus
 	$(BIN)/askmap docs
-	$(BIN)/askmap themes list
-	$(BIN)/askmap positions --summary
+	$(BIN)/askmap ui
 
 test: install-test
 	$(BIN)/python -m pytest

@@ -203,6 +203,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ui(args: argparse.Namespace) -> int:
+    import ui
+
+    argv = ["--host", args.host, "--port", str(args.port)] + (["--db", args.db] if args.db else [])
+    if args.auth:
+        argv += ["--auth", args.auth]
+    return ui.main(argv)
+
+
 def cmd_positions(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     if args.summary:
@@ -283,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--doc")
     exp.add_argument("--text")
     exp.set_defaults(func=cmd_export)
+
+    app = sub.add_parser("ui", help="the Gradio app (same as python ui.py)")
+    app.add_argument("--host", default=os.environ.get("ASKMAP_HOST", "127.0.0.1"))
+    app.add_argument("--port", type=int, default=int(os.environ.get("ASKMAP_PORT", 7860)))
+    app.add_argument("--auth", default=os.environ.get("ASKMAP_AUTH"), help="user:password for basic auth")
+    app.set_defaults(func=cmd_ui)
 
     pos = sub.add_parser("positions", help="organisation × theme positions with their evidence")
     pos.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")

@@ -7,7 +7,7 @@ from sqlalchemy import Connection, Engine, or_, select
 
 from analysis.records import Ask
 
-from .schema import asks, documents
+from .schema import ask_themes, asks, documents, themes
 
 ASK_FIELDS = ["id", "doc", "doc_id", "start", "end", "text", "type", "holder", "holder_kind", "speaker", "addressee",
               "number", "lead_in_id", "themes", "confidence", "rule"]
@@ -26,7 +26,8 @@ def insert_asks(conn: Connection, items: Sequence[Ask]) -> None:
 
 
 def query_asks(engine: Engine, *, type: str | None = None, holder: str | None = None, addressee: str | None = None,
-               doc: str | None = None, text: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+               doc: str | None = None, text: str | None = None, theme: str | None = None, date_from: str | None = None,
+               date_to: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
     """Asks as dicts in the public JSONL shape (see INTERFACES.md), in document and text order."""
     q = select(asks, documents.c.source.label("doc")).join(documents, documents.c.id == asks.c.doc_id)
     if type:
@@ -39,6 +40,13 @@ def query_asks(engine: Engine, *, type: str | None = None, holder: str | None = 
         q = q.where(or_(documents.c.source.ilike(f"%{doc}%"), documents.c.id == doc))
     if text:
         q = q.where(asks.c.text.ilike(f"%{text}%"))
+    if theme:
+        q = q.where(asks.c.id.in_(select(ask_themes.c.ask_id).join(themes, themes.c.id == ask_themes.c.theme_id)
+                                  .where(or_(themes.c.name == theme, themes.c.id == theme))))
+    if date_from:
+        q = q.where(documents.c.date >= date_from)
+    if date_to:
+        q = q.where(documents.c.date <= date_to)
     q = q.order_by(documents.c.source, asks.c.start).offset(offset)
     if limit:
         q = q.limit(limit)
