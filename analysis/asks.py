@@ -56,6 +56,11 @@ def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str 
     q_by, q_org = doc.metadata.get("question_by", ""), doc.metadata.get("question_by_organisation", "")
     if q_org and q_by and normalise(q_by).split()[:2] == normalise(turn.speaker).split()[:2]:
         return registry.canonical(q_org), speaker
+    if not org and role and "," in role:
+        # "Chief Executive, Resettlement Futures": after a job title, the body the speaker works for
+        title, _, rest = role.rpartition(",")
+        if rest.strip()[:1].isupper() and not re.search(r"\b(?:of|for)\b", rest):
+            org = rest.strip()
     holder = org or (role if role and registry.lookup(role) else None)
     if not holder and role and re.search(r"\b(?:of|for)\b|Mayor|Minister|Secretary|Commissioner", role) \
             and not _MEMBER_ROLE.match(role):

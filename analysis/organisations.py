@@ -122,6 +122,7 @@ class Registry:
         self.orgs: dict[str, Organisation] = {}
         self._index: dict[str, str] = {}
         self.seen: set[str] = set()  # canonical names that documents (or the user) have named
+        self._acronyms: dict[str, str] = {}  # exact spelling ("MPS", "OfS"): "MPs" is no acronym of "MPS"
         for o in orgs:
             self.add(o)
 
@@ -141,17 +142,19 @@ class Registry:
         entry.kind = org.kind
         entry.acronym = org.acronym or entry.acronym
         self.orgs[org.name] = entry
-        for alias in [org.name, *org.aliases, *([org.acronym] if org.acronym else [])]:
+        for alias in [org.name, *org.aliases]:
             self._index[normalise(alias)] = org.name
-            if alias not in (org.name, org.acronym) and alias not in entry.aliases:
+            if alias != org.name and alias not in entry.aliases:
                 entry.aliases.append(alias)
+        if org.acronym:
+            self._acronyms[org.acronym] = org.name
         self.seen.add(org.name)
         return entry
 
     def add(self, org: Organisation) -> Organisation:
         """Add or merge: an organisation already known by any of the names gains the new aliases."""
         existing = self.lookup(org.name) or next((self.lookup(a) for a in org.aliases if self.lookup(a)), None)
-        if existing is None and org.acronym and self._index.get(normalise(org.acronym)):
+        if existing is None and org.acronym and org.acronym in self._acronyms:
             existing = self.lookup(org.acronym)
         if existing is None:
             existing = Organisation(org.name, [], org.acronym, org.kind)
@@ -165,11 +168,11 @@ class Registry:
                     existing.aliases.append(alias)
         if org.acronym:
             existing.acronym = existing.acronym or org.acronym
-            self._index.setdefault(normalise(org.acronym), existing.name)
+            self._acronyms.setdefault(org.acronym, existing.name)
         return existing
 
     def lookup(self, mention: str) -> Organisation | None:
-        name = self._index.get(normalise(mention))
+        name = self._index.get(normalise(mention)) or self._acronyms.get(mention.strip())
         return self.orgs.get(name) if name else None
 
     def canonical(self, mention: str | None) -> str | None:
@@ -178,7 +181,7 @@ class Registry:
         if not mention:
             return None
         m = re.sub(r"\s+", " ", mention).strip(" ,.;:")
-        m = re.sub(r"^(?:the|our|your|all|each|every)\s+", "", m, flags=re.I)
+        m = re.sub(r"^(?:that\s+)?(?:the|our|your|all|each|every)\s+", "", m, flags=re.I)
         org = self.lookup(m)
         if org:
             return org.name

@@ -162,7 +162,7 @@ def submission_addressee(title_lines: list[str]) -> str | None:
 
 _FORM_ORG = re.compile(
     r"^\s*(?:name of (?:your )?organi[sz]ation|organi[sz]ation(?: name)?|responding (?:organi[sz]ation|on behalf of)|"
-    r"on behalf of|company(?: name)?|respondent organi[sz]ation|submitted by|submitting organi[sz]ation|"
+    r"on behalf of|company(?: name)?|respondent(?: organi[sz]ation)?|submitted by|submitting organi[sz]ation|"
     r"response (?:from|by)|submission (?:from|by))\s*[:\-–]\s*(?P<x>\S.{1,250})$", re.I | re.M)
 _FORM_NAME = re.compile(r"^\s*(?:(?:your|respondent(?:'s)?|full)\s+)?name\s*[:\-–]\s*(?P<x>\S.{1,80})$", re.I | re.M)
 _FORM_TO = re.compile(
