@@ -657,14 +657,18 @@ def _find_author(out: Parties, text: str, head: LetterHead, sig: list[str], sign
                  title_lines: list[str]) -> None:
     writer_role, writer_org = writes_as(opening)
     form_person, form_org = form_fields(text)
+    letterhead_org = next((o for o in map(author_org_from, head.sender) if o), None)
+    # a joint letter ("Signed by:" and a list) is from the group its letterhead names, not its first signer
+    joint = any(re.match(r"^\s*(?:signed\s+by|signatories|signed)\b", line, re.I) for line in sig)
     candidates = [
         form_org,
         head.from_org,
         on_behalf_of(opening),
         signature_on_behalf(sig),
+        letterhead_org if joint else None,
         author_org_from(signer),
         writer_org,
-        next((o for o in map(author_org_from, head.sender) if o), None),
+        letterhead_org,
         submission_author(title_lines, opening) if title_lines else None,
         role_line_org(signer.role),
     ]

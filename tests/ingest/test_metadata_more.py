@@ -414,3 +414,31 @@ def test_from_field_with_a_person_and_an_organisation():
                                           "From: Nadia Khan, Westbrook Library Users Alliance")
     doc = read(text)
     assert doc.author_org == "Westbrook Library Users Alliance"
+
+
+def test_a_joint_letter_is_from_its_letterhead_group_not_its_first_signer():
+    from ingest import read_bytes
+
+    text = """Clean Rivers Partnership
+c/o Upland Anglers Trust, 3 Mill Row, Kendal LA9 4AA
+
+Secretary of State for the Environment
+Department for Rivers and Coasts
+London SW1A 2AA
+
+5 June 2024
+
+Dear Secretary of State,
+
+We urge you to publish monthly figures on sewage spills for every river.
+
+Yours sincerely,
+
+Signed by:
+
+Upland Anglers Trust - Jo Bright, Chair
+Riverside Ramblers - Sam Cole, Director
+"""
+    doc = read_bytes(text.encode(), "rivers.txt")[0]
+    assert doc.author_org == "Clean Rivers Partnership"
+    assert "Riverside Ramblers" in " ".join(doc.signatories)
