@@ -215,7 +215,7 @@ def build_app(db: str | None = None) -> gr.Blocks:
             results = gr.Dataframe(label="Per-file result", interactive=False)
             new_asks = gr.Dataframe(label="Asks in the new documents", interactive=False, wrap=True)
             new_text = gr.HighlightedText(label="The first new document, asks highlighted by type", show_legend=True)
-        with gr.Tab("Themes"):
+        with gr.Tab("Themes") as t_themes:
             pick = gr.Dropdown(choices=theme_choices(engine), multiselect=True, max_choices=3,
                                label="Compare up to three themes")
             with gr.Row():
@@ -234,7 +234,7 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 keywords = gr.Textbox(label="Keywords, comma-separated (add)")
                 apply = gr.Button("Apply")
                 edit_msg = gr.Textbox(label="Result", interactive=False)
-        with gr.Tab("Organisations"):
+        with gr.Tab("Organisations") as t_orgs:
             styled, _ = heatmap(engine)
             grid = gr.Dataframe(value=styled, label="Organisation × theme (main stance and count); select a cell for its quotes",
                                 interactive=False)
@@ -242,7 +242,7 @@ def build_app(db: str | None = None) -> gr.Blocks:
             conflicts = gr.Textbox(value=conflicts_text(engine), label="Conflicts", lines=3, interactive=False)
             org = gr.Dropdown(choices=orgs, label="Organisation profile")
             org_table = gr.Dataframe(interactive=False, wrap=True)
-        with gr.Tab("Asks"):
+        with gr.Tab("Asks") as t_asks:
             with gr.Row():
                 f_theme = gr.Dropdown(choices=[t["name"] for t in theme_store.theme_summaries(engine, examples=0)],
                                       label="Theme", value=None)
@@ -261,7 +261,7 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 fmt = gr.Radio(["csv", "xlsx", "jsonl"], value="csv", label="Download format")
                 get = gr.Button("Prepare download")
                 file_out = gr.File(label="Filtered asks")
-        with gr.Tab("Documents"):
+        with gr.Tab("Documents") as t_docs:
             docs_table = gr.Dataframe(value=docs_frame(), interactive=False, label="Documents")
             which = gr.Dropdown(choices=doc_choices(), label="Document")
             meta = gr.Textbox(label="Metadata", lines=3, interactive=False)
@@ -270,6 +270,16 @@ def build_app(db: str | None = None) -> gr.Blocks:
             deleted = gr.Textbox(label="", interactive=False)
 
         go.click(do_upload, files, [results, new_asks, new_text, which], api_name="upload")
+        # each tab shows the database as it is now (an upload or an edit elsewhere is reflected)
+        t_themes.select(lambda sel: (gr.update(choices=theme_choices(engine)), *show_themes(sel)), pick,
+                        [pick, heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
+        t_orgs.select(lambda: (heatmap(engine)[0], conflicts_text(engine),
+                               gr.update(choices=sorted({p["organisation"] for p in query_positions(engine)}))),
+                      None, [grid, conflicts, org])
+        t_asks.select(lambda *f: (*filter_asks(*f),
+                                  gr.update(choices=[t["name"] for t in theme_store.theme_summaries(engine, examples=0)])),
+                      [f_theme, f_type, f_holder, f_addressee, f_doc, f_from, f_to, f_text], [table, state, f_theme])
+        t_docs.select(lambda: (docs_frame(), gr.update(choices=doc_choices())), None, [docs_table, which])
         pick.change(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
         app.load(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
         apply.click(edit, [action, theme_a, theme_b, name, description, keywords], [edit_msg, pick, theme_a, theme_b])
