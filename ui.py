@@ -24,7 +24,7 @@ from askmap.store import count_documents, delete_document, list_documents, load_
 from askmap.store import themes as theme_store
 from askmap.store.positions import query_positions, theme_positions_summary
 from analysis.themes import Theme, seed_id
-from ingest import ReadOptions
+from ingest import ColumnRoles, ReadOptions
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 ASK_COLUMNS = ["doc", "type", "holder", "addressee", "themes", "number", "text", "start", "end", "id"]
@@ -119,18 +119,26 @@ def build_app(db: str | None = None) -> gr.Blocks:
     if count_documents(engine) == 0 and CORPUS.is_dir():
         pipeline.ingest_paths(engine, [CORPUS])  # the demo corpus on first start
 
-    def do_upload(files, progress=gr.Progress()):
+    def do_upload(files, id_col, org_col, type_col, question_cols, progress=gr.Progress()):
+        empty = pd.DataFrame(columns=["file", "result", "reason", "asks"])
         if not files:
-            return pd.DataFrame(columns=["file", "result", "reason", "asks"]), _asks_frame([]), [], gr.update()
-        results, new_docs = [], []
+            return empty, _asks_frame([]), [], gr.update(), ""
+        questions = [q.strip() for q in (question_cols or "").split(",") if q.strip()] or None
+        options = ReadOptions(columns=ColumnRoles(id=id_col or None, organisation=org_col or None,
+                                                  respondent_type=type_col or None, questions=questions))
+        results, new_docs, ask_for_columns = [], [], []
         for i, f in enumerate(files):
             progress((i, len(files)), desc=f"reading {Path(f).name}")
-            r = pipeline.ingest_paths(engine, [f], ReadOptions())[0]  # one by one: a failure never loses the others
+            r = pipeline.ingest_paths(engine, [f], options)[0]  # one by one: a failure never loses the others
             results.append({"file": Path(f).name, "result": r.status, "reason": r.reason or "", "asks": r.asks})
             new_docs += r.new_ids
+            if r.reason and ("column" in r.reason.lower()):
+                ask_for_columns.append(f"{Path(f).name}: {r.reason}")
         asks = [a for d in new_docs for a in query_asks(engine, doc=d)]
         text = highlighted(engine, new_docs[0]) if new_docs else []
-        return pd.DataFrame(results), _asks_frame(asks), text, gr.update(choices=doc_choices())
+        prompt = ("Which columns are which? Name them under 'Consultation export columns' and upload again.\n"
+                  + "\n".join(ask_for_columns)) if ask_for_columns else ""
+        return pd.DataFrame(results), _asks_frame(asks), text, gr.update(choices=doc_choices()), prompt
 
     def doc_choices():
         return [(f"{d['source']} ({d['kind']}, {d['date'] or 'no date'})", d["id"]) for d in list_documents(engine)]
@@ -211,7 +219,14 @@ def build_app(db: str | None = None) -> gr.Blocks:
         gr.Markdown("# Askmap\nWho asks what of whom — every figure links back to its quote.")
         with gr.Tab("Upload"):
             files = gr.File(file_count="multiple", label="Submissions (PDF, DOCX, TXT, MD, HTML, EML, CSV, XLSX)")
+            with gr.Accordion("Consultation export columns (when they can't be recognised from their headers)", open=False):
+                with gr.Row():
+                    id_col = gr.Textbox(label="Respondent id column")
+                    org_col = gr.Textbox(label="Organisation column")
+                    type_col = gr.Textbox(label="Respondent type column")
+                    question_cols = gr.Textbox(label="Question columns, comma-separated")
             go = gr.Button("Read and analyse", variant="primary")
+            column_prompt = gr.Textbox(label="Columns needed", interactive=False)
             results = gr.Dataframe(label="Per-file result", interactive=False)
             new_asks = gr.Dataframe(label="Asks in the new documents", interactive=False, wrap=True)
             new_text = gr.HighlightedText(label="The first new document, asks highlighted by type", show_legend=True)
@@ -269,7 +284,8 @@ def build_app(db: str | None = None) -> gr.Blocks:
             delete = gr.Button("Delete this document (its asks and positions go with it)", variant="stop")
             deleted = gr.Textbox(label="", interactive=False)
 
-        go.click(do_upload, files, [results, new_asks, new_text, which], api_name="upload")
+        go.click(do_upload, [files, id_col, org_col, type_col, question_cols],
+                 [results, new_asks, new_text, which, column_prompt], api_name="upload")
         # each tab shows the database as it is now (an upload or an edit elsewhere is reflected)
         t_themes.select(lambda sel: (gr.update(choices=theme_choices(engine)), *show_themes(sel)), pick,
                         [pick, heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])

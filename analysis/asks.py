@@ -159,10 +159,12 @@ def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> 
 def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
     name = name[:1].upper() + name[1:]
     known = {o.name for o in registry.orgs.values()} | set(doc.addressees) | {doc.author_org or ""}
-    longer = {k for k in known if k and k != name and (k.endswith(" " + name) or k.startswith(name + " ")) and k in doc.text}
+    low = name.lower()
+    longer = {k for k in known if k and k.lower() != low and (k.lower().endswith(" " + low) or k.lower().startswith(low + " "))
+              and k in doc.text}
     if len(longer) == 1:
         return longer.pop()
-    if name.split()[-1] not in _GENERIC_HEADS:
+    if name.split()[-1].capitalize() not in _GENERIC_HEADS:
         return name
     in_text = set(re.findall(rf"\b((?:[A-Z][\w'’-]+[ \t]+){{1,6}}{re.escape(name)})\b", doc.text))
     in_text = {re.sub(r"^(?:The|A|An|This|That|Our|Your|Dear|To|From|For|By|With)\s+", "", t) for t in in_text}

@@ -31,8 +31,8 @@ def test_upload_shows_per_file_results_and_the_new_asks(client, tmp_path):
                     "Yours sincerely,\nAnn Lee\nFriends of Millbrook Library\n")
     bad = tmp_path / "empty.txt"
     bad.write_text("")
-    results, asks, _text, _docs = client.predict(
-        [gradio_client.handle_file(str(good)), gradio_client.handle_file(str(bad))], api_name="/upload")
+    results, asks, _text, _docs, prompt = client.predict(
+        [gradio_client.handle_file(str(good)), gradio_client.handle_file(str(bad))], "", "", "", "", api_name="/upload")
     by_file = {r[0]: r for r in results["data"]}
     assert by_file["libraries.txt"][1] == "ok" and by_file["empty.txt"][1] == "error"
     assert "empty" in by_file["empty.txt"][2]
@@ -48,3 +48,17 @@ def test_filter_and_download_exactly_the_filtered_rows(client, tmp_path):
     rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
     assert len(rows) == len(table["data"]) and {r["type"] for r in rows} == {"request"}
     assert all(r["doc"] and r["start"].isdigit() and r["text"] for r in rows)
+
+
+def test_a_consultation_export_it_cannot_read_asks_for_its_columns(client, tmp_path):
+    export = tmp_path / "survey.csv"
+    export.write_text("Ref,Group,Q\nA1,Riders Club,Cheaper fares\nA2,Walkers,Wider pavements\n")
+    # short answers under a bare "Q" header: no column is recognisably free text, so the app asks
+    results, _asks, _text, _docs, prompt = client.predict([gradio_client.handle_file(str(export))], "", "", "", "",
+                                                          api_name="/upload")
+    assert results["data"][0][1] == "error"
+    assert "Which columns are which?" in prompt and "survey.csv" in prompt and "Ref, Group, Q" in prompt
+    # named explicitly, the same export goes in, one document a respondent
+    results, _asks, _text, _docs, prompt = client.predict([gradio_client.handle_file(str(export))], "Ref", "Group", "", "Q",
+                                                          api_name="/upload")
+    assert results["data"][0][1] == "ok" and prompt == ""

@@ -32,6 +32,8 @@ We urge the county council to reopen Millbrook library on Saturday mornings.
 
 We welcome the new library books budget.
 
+Our old website said <script>document.title='pwned'</script> and <b>nothing else</b>.
+
 Yours sincerely,
 
 Ann Lee
@@ -70,6 +72,9 @@ def test_click_through_the_five_tabs(url, tmp_path):
         page.locator('input[type="file"]').first.set_input_files(str(letter))
         page.get_by_role("button", name="Read and analyse").click()
         page.locator("text=We urge the county council to reopen Millbrook library >> visible=true").first.wait_for(timeout=60_000)
+        # uploaded text is shown as text: the script is visible, not run
+        page.locator("text=document.title='pwned' >> visible=true").first.wait_for(timeout=30_000)
+        assert page.title() == "Askmap"
         page.screenshot(path=str(SHOTS / "upload.png"), full_page=True)
 
         page.get_by_role("tab", name="Themes").click()
