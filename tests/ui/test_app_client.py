@@ -62,3 +62,30 @@ def test_a_consultation_export_it_cannot_read_asks_for_its_columns(client, tmp_p
     results, _asks, _text, _docs, prompt = client.predict([gradio_client.handle_file(str(export))], "Ref", "Group", "", "Q",
                                                           api_name="/upload")
     assert results["data"][0][1] == "ok" and prompt == ""
+
+
+def test_basic_auth_keeps_out_who_has_no_password(tmp_path):
+    app = build_app(str(tmp_path / "auth.db"))
+    port = free_port()
+    app.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False,
+                       auth=("officer", "s3cret"))
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        with pytest.raises(Exception):
+            gradio_client.Client(url, verbose=False).predict("csv", api_name="/download")
+        client = gradio_client.Client(url, auth=("officer", "s3cret"), verbose=False)
+        table = client.predict(None, "request", "", "", "", "", "", "", api_name="/filter_asks")
+        assert table["data"]
+    finally:
+        app.close()
+
+
+def test_the_app_listens_on_localhost_by_default(monkeypatch):
+    from ui import parse_args
+
+    for var in ("ASKMAP_HOST", "ASKMAP_PORT", "ASKMAP_AUTH"):
+        monkeypatch.delenv(var, raising=False)
+    args = parse_args([])
+    assert (args.host, args.port, args.auth) == ("127.0.0.1", 7860, None)
+    monkeypatch.setenv("ASKMAP_AUTH", "officer:s3cret")
+    assert parse_args(["--host", "0.0.0.0"]).auth == "officer:s3cret"
