@@ -70,9 +70,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     batch = [_read_file(f, options) for f in iter_files(list(paths))]
     registry = load_registry(engine)
     seen: set[str] = set()
+    new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
     for result, docs in batch:
         for doc in docs:
-            if doc.id not in seen and not has_document(engine, doc.id):
+            if doc.id in new:
                 register_document(registry, doc)
     for result, docs in batch:
         for doc in docs:
@@ -82,7 +83,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             seen.add(doc.id)
             try:
                 asks, statements = [], []
-                if not has_document(engine, doc.id):
+                if doc.id in new:
                     asks = extract_asks(doc, registry)
                     statements = extract_statements(doc, asks, registry)
                 stored = save_document(engine, doc, asks, registry, statements)

@@ -70,17 +70,24 @@ def manual_ask_ids(engine: Engine) -> set[str]:
         return set(conn.execute(select(ask_themes.c.ask_id).where(ask_themes.c.manual.is_(True))).scalars())
 
 
+def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
+                      doc_ids: Sequence[str] | None) -> list[tuple[str, str, str | None]]:
+    """(id, text, context) of asks or statements, in document order; ``only_unthemed``: those with no
+    theme yet (not in ``link_column``); ``doc_ids``: only these documents'."""
+    q = select(table.c.id, table.c.text, table.c.context).order_by(table.c.doc_id, table.c.start)
+    if only_unthemed:
+        q = q.where(~table.c.id.in_(select(link_column)))
+    if doc_ids is not None:
+        q = q.where(table.c.doc_id.in_(list(doc_ids)))
+    with engine.connect() as conn:
+        return [(r.id, r.text, r.context) for r in conn.execute(q)]
+
+
 def asks_for_theming(engine: Engine, only_unthemed: bool = False,
                      doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
     """(ask id, text, context) in a stable order; ``only_unthemed``: asks with no theme yet;
     ``doc_ids``: only these documents' asks."""
-    q = select(asks.c.id, asks.c.text, asks.c.context).order_by(asks.c.doc_id, asks.c.start)
-    if only_unthemed:
-        q = q.where(~asks.c.id.in_(select(ask_themes.c.ask_id)))
-    if doc_ids is not None:
-        q = q.where(asks.c.doc_id.in_(list(doc_ids)))
-    with engine.connect() as conn:
-        return [(r.id, r.text, r.context) for r in conn.execute(q)]
+    return _rows_for_theming(engine, asks, ask_themes.c.ask_id, only_unthemed, doc_ids)
 
 
 def _upsert_theme(conn: Connection, t: Theme, position: int, keep_name: bool) -> None:
@@ -245,13 +252,7 @@ def theme_summaries(engine: Engine, examples: int = 3) -> list[dict]:
 def statements_for_theming(engine: Engine, only_unthemed: bool = False,
                            doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
     """(statement id, text, context) in a stable order."""
-    q = select(statements.c.id, statements.c.text, statements.c.context).order_by(statements.c.doc_id, statements.c.start)
-    if only_unthemed:
-        q = q.where(~statements.c.id.in_(select(statement_themes.c.statement_id)))
-    if doc_ids is not None:
-        q = q.where(statements.c.doc_id.in_(list(doc_ids)))
-    with engine.connect() as conn:
-        return [(r.id, r.text, r.context) for r in conn.execute(q)]
+    return _rows_for_theming(engine, statements, statement_themes.c.statement_id, only_unthemed, doc_ids)
 
 
 def set_statement_themes(engine: Engine, assignments: Sequence[Assignment], replace_all: bool) -> None:
