@@ -36,6 +36,7 @@ KEYWORD_BONUS = 0.35  # per keyword of the theme found in the ask, scaled by how
 CONTEXT_WEIGHT = 1.0  # how much an ask's context (lead-in, the question answered) counts in its vector
 ADAPT = 1.0  # how far seed themes move towards the asks they confidently hold (one round)
 ADAPT_QUANTILE = 0.3  # "confidently": scores above this quantile
+FACET_WEIGHT = 0.5  # share of a seed theme's similarity that comes from its closest facet (name, a part of its description, a keyword)
 
 SEEDED, DISCOVERED = "seed", "discovered"
 
@@ -114,6 +115,41 @@ def seed_vectors(specs: list[ThemeSpec], embed) -> np.ndarray:
     return m / np.linalg.norm(m, axis=1, keepdims=True)
 
 
+def facets(spec: ThemeSpec) -> list[str]:
+    """The separate things a theme covers: its name, each comma-separated part of its description, each
+    keyword. An ask close to one of them belongs, even when it is far from the theme as a whole."""
+    parts = [p.strip(" .") for p in re.split(r"[,;]", spec.description)]
+    return [spec.name] + [p for p in parts if p] + list(spec.keywords)
+
+
+def facet_vectors(specs: list[ThemeSpec], embed) -> list[np.ndarray]:
+    """Per theme, one unit vector per facet (embedded in one batch)."""
+    lists = [facets(s) for s in specs]
+    flat = [f for fs in lists for f in fs]
+    if not flat:
+        return []
+    v = embed(flat)
+    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    out, i = [], 0
+    for fs in lists:
+        out.append(v[i:i + len(fs)])
+        i += len(fs)
+    return out
+
+
+def similarity(ask_vecs: np.ndarray, theme_vecs: np.ndarray, facet_vecs: list[np.ndarray | None] | None = None) -> np.ndarray:
+    """Each ask's similarity to each theme: to the theme's vector, blended with its closest facet where
+    the theme has facets (a discovered theme has none: its centroid alone)."""
+    sims = ask_vecs @ theme_vecs.T
+    if not facet_vecs or len(ask_vecs) == 0:
+        return sims
+    out = sims.copy()
+    for j, fv in enumerate(facet_vecs):
+        if fv is not None and len(fv):
+            out[:, j] = (1 - FACET_WEIGHT) * sims[:, j] + FACET_WEIGHT * (ask_vecs @ fv.T).max(axis=1)
+    return out
+
+
 def with_context(ask_vecs: np.ndarray, context_vecs: np.ndarray | None, has_context: np.ndarray | None) -> np.ndarray:
     """An ask's vector for themes: its own, plus a share of its context's (where it has one)."""
     if context_vecs is None or has_context is None or not has_context.any():
@@ -144,11 +180,12 @@ def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: floa
     return bonus
 
 
-def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeSpec], theme_vecs: np.ndarray) -> np.ndarray:
+def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeSpec], theme_vecs: np.ndarray,
+                  facet_vecs: list[np.ndarray] | None = None) -> np.ndarray:
     """Score of each ask for each seed theme: similarity to the theme (adapted once towards the asks it
-    confidently holds) plus a bonus for the theme's rarer keywords in the ask."""
+    confidently holds) blended with its closest facet, plus a bonus for the theme's rarer keywords."""
     bonus = keyword_bonus(ask_texts, [s.keywords for s in specs])
-    scores = ask_vecs @ theme_vecs.T + bonus
+    scores = similarity(ask_vecs, theme_vecs, facet_vecs) + bonus
     if ADAPT and len(ask_vecs) >= 2 * len(specs):
         best = scores.argmax(axis=1)
         top = scores.max(axis=1)
@@ -158,7 +195,7 @@ def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeS
             held = (best == j) & sure
             t = theme_vecs[j] + (ADAPT * ask_vecs[held].mean(axis=0) if held.any() else 0)
             adapted.append(t / np.linalg.norm(t))
-        scores = ask_vecs @ np.vstack(adapted).T + bonus
+        scores = similarity(ask_vecs, np.vstack(adapted), facet_vecs) + bonus
     return scores
 
 
@@ -336,17 +373,3 @@ def match_to_previous(new_members: dict[int, list[str]], new_centroids: dict[int
             mapping[lab] = tid
             used.add(tid)
     return mapping
-
-
-def nearest_themes(vecs: np.ndarray, themes: list[Theme], min_score: float = ASSIGN_MIN,
-                   texts: list[str] | None = None) -> list[list[tuple[str, float]]]:
-    """Incremental assignment: each ask to the existing themes whose vectors it is closest to (no re-fit)."""
-    usable = [t for t in themes if t.centroid is not None]
-    if not usable or len(vecs) == 0:
-        return [[] for _ in range(len(vecs))]
-    c = np.vstack([t.centroid for t in usable])
-    scores = vecs @ c.T
-    if texts is not None:
-        scores += keyword_bonus(texts, [t.keywords for t in usable])
-    picks = pick_themes(scores, min_score)
-    return [[(usable[j].id, s) for j, s in row] for row in picks]

@@ -22,12 +22,14 @@ from analysis.themes import (
     default_themes,
     discover,
     discovered_id,
+    facet_vectors,
     keyword_bonus,
     match_to_previous,
     pick_themes,
     seed_themes,
     seed_vectors,
     seeded_scores,
+    similarity,
     with_context,
 )
 
@@ -108,7 +110,8 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     manual = manual_ask_ids(engine)
 
     assignments: list[Assignment] = []
-    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs)) if texts and specs else [[] for _ in texts]
+    fvecs = facet_vectors(specs, embedder.embed) if texts and specs else []
+    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs, fvecs)) if texts and specs else [[] for _ in texts]
     leftover = []
     for i, chosen in enumerate(picks):
         if ids[i] in manual:
@@ -193,7 +196,10 @@ def _nearest(rows: list[tuple[str, str, str | None]], live: list[Theme], embedde
     vecs = _ask_vectors(rows, embedder)
     texts = [r[1] for r in rows]
     c = np.vstack([t.centroid for t in live])
-    scores = vecs @ c.T + keyword_bonus(texts, [t.keywords for t in live])
+    seeded = [t for t in live if t.origin == SEEDED]
+    fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
+    facets = [next(fv) if t.origin == SEEDED else None for t in live]
+    scores = similarity(vecs, c, facets) + keyword_bonus(texts, [t.keywords for t in live])
     # one scale for both kinds: a seed theme needs SEED_MIN, a discovered one ASSIGN_MIN
     offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in live])
     picks = pick_themes(scores - offset, SEED_MIN)

@@ -8,6 +8,8 @@ from analysis.themes import (
     SEED_MIN,
     ThemeSpec,
     default_themes,
+    facet_vectors,
+    facets,
     keyword_bonus,
     load_theme_file,
     pick_themes,
@@ -15,6 +17,7 @@ from analysis.themes import (
     seed_themes,
     seed_vectors,
     seeded_scores,
+    similarity,
     with_context,
 )
 
@@ -113,6 +116,50 @@ def test_seeded_scores_prefer_the_theme_an_ask_talks_about():
     scores = seeded_scores(asks, emb.embed(asks), specs, seed_vectors(specs, emb.embed))
     assert scores.shape == (2, 2)
     assert scores[0, 0] > scores[0, 1] and scores[1, 1] > scores[1, 0]
+
+
+# ------------------------------------------------------------------ facets
+
+
+def test_facets_are_name_description_parts_and_keywords():
+    spec = ThemeSpec("Culture", "Libraries and their opening hours, museums; public art.", ["library", "museum"])
+    assert facets(spec) == ["Culture", "Libraries and their opening hours", "museums", "public art", "library", "museum"]
+    assert facets(ThemeSpec("Bare")) == ["Bare"]
+
+
+def test_facet_vectors_one_unit_row_per_facet_in_one_batch():
+    model = FakeModel()
+    emb = fake_embedder()
+    emb._model = model
+    specs = [ThemeSpec("Culture", "Libraries, museums", ["art"]), ThemeSpec("Bare")]
+    fv = facet_vectors(specs, emb.embed)
+    assert [f.shape for f in fv] == [(4, 384), (1, 384)]
+    assert np.allclose(np.linalg.norm(fv[0], axis=1), 1.0, atol=1e-5)
+    assert len(model.calls) == 1
+    assert facet_vectors([], emb.embed) == []
+
+
+def test_similarity_blends_the_closest_facet_and_leaves_themes_without_facets_alone():
+    asks = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    themes = np.array([[0.6, 0.8, 0.0], [0.6, 0.8, 0.0]])
+    facet_rows = np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])  # the first ask is exactly one facet
+    sims = similarity(asks, themes, [facet_rows, None])
+    assert sims[0, 0] == pytest.approx(0.5 * 0.6 + 0.5 * 1.0)
+    assert sims[1, 0] == pytest.approx(0.5 * 0.8 + 0.5 * 0.0)
+    assert sims[:, 1] == pytest.approx(asks @ themes[1])  # no facets (a discovered theme): its centroid alone
+    assert np.array_equal(similarity(asks, themes), asks @ themes.T)
+
+
+def test_an_ask_about_one_part_of_a_broad_theme_joins_it():
+    emb = fake_embedder()
+    specs = [ThemeSpec("Culture and leisure", "Libraries and opening hours, museums, swimming pools, parks, festivals"),
+             ThemeSpec("Transport", "Roads, pavements and street lighting")]
+    ask = ["Extend the opening hours of branch libraries."]
+    v = emb.embed(ask)
+    plain = seeded_scores(ask, v, specs, seed_vectors(specs, emb.embed))
+    with_facets = seeded_scores(ask, v, specs, seed_vectors(specs, emb.embed), facet_vectors(specs, emb.embed))
+    margin = lambda s: s[0, 0] - s[0, 1]  # noqa: E731
+    assert margin(with_facets) > margin(plain) and with_facets[0].argmax() == 0
 
 
 # ------------------------------------------------------------------ pick_themes
