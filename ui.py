@@ -20,13 +20,29 @@ import pandas as pd
 
 from askmap import pipeline, theming
 from askmap.export import export_asks
-from askmap.store import count_documents, delete_document, list_documents, load_document, open_engine, query_asks
+from askmap.store import (
+    ask_breakdown,
+    count_asks,
+    count_documents,
+    delete_document,
+    list_documents,
+    load_document,
+    open_engine,
+    query_asks,
+)
 from askmap.store import themes as theme_store
-from askmap.store.positions import query_positions, theme_positions_summary
+from askmap.store.positions import position_counts, query_positions, theme_positions_summary, top_organisations
 from analysis.themes import Theme, seed_id
 from ingest import ColumnRoles, ReadOptions
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+# the views read pages and counts from the database, never whole tables: they stay fast at 10,000 documents
+ASK_PAGE = 100  # asks table rows per page
+THEME_QUOTES = 50  # quotes shown under a theme
+GRID_ORGS = 40  # organisations in the grid (those holding the most positions)
+ORG_CHOICES = 500  # organisations offered in the profile list (any other can be typed)
+DOC_PAGE = 200  # documents listed (newest first; find others by name)
+QUOTES = 200  # quotes for one grid cell or profile
 ASK_COLUMNS = ["doc", "type", "holder", "addressee", "themes", "number", "text", "start", "end", "id"]
 STANCE_COLOURS = {"calls_for": "#cfe3ff", "commits": "#d7f5d0", "supports": "#a8e6a1", "welcomes": "#e6f7c1",
                   "concerned": "#ffe2b3", "opposes": "#ffb3b3"}
@@ -62,34 +78,44 @@ def theme_choices(engine) -> list[tuple[str, str]]:
 
 
 def theme_column(engine, theme_id: str | None) -> tuple[str, pd.DataFrame]:
-    """One theme's column: a heading with counts (as plain text) and its asks with their quotes."""
-    if not theme_id:
-        return "", pd.DataFrame(columns=["text", "doc", "holder", "addressee", "type"])
-    summary = next((t for t in theme_store.theme_summaries(engine, examples=0) if t["id"] == theme_id), None)
-    rows = query_asks(engine, theme=theme_id)
+    """One theme's column: a heading with counts (as plain text) and its first asks with their quotes."""
+    cols = ["text", "doc", "holder", "addressee", "type"]
+    summary = next((t for t in theme_store.theme_summaries(engine, examples=0) if t["id"] == theme_id), None) if theme_id else None
     if summary is None:
-        return "", pd.DataFrame(columns=["text", "doc", "holder", "addressee", "type"])
-    types = Counter(r["type"] for r in rows)
-    holders = Counter(r["holder"] for r in rows if r["holder"])
-    addressees = Counter(r["addressee"] for r in rows if r["addressee"])
-    head = (f"{summary['name']}: {len(rows)} asks\n"
-            f"types: {', '.join(f'{k} {v}' for k, v in types.most_common())}\n"
-            f"holders: {', '.join(f'{k} ({v})' for k, v in holders.most_common(6))}\n"
-            f"addressees: {', '.join(f'{k} ({v})' for k, v in addressees.most_common(6))}")
-    df = pd.DataFrame([{k: r[k] for k in ["text", "doc", "holder", "addressee", "type"]} for r in rows],
-                      columns=["text", "doc", "holder", "addressee", "type"])
-    return head, df
+        return "", pd.DataFrame(columns=cols)
+    total = count_asks(engine, theme=theme_id)
+    types = ask_breakdown(engine, "type", theme=theme_id)
+    holders = ask_breakdown(engine, "holder", 6, theme=theme_id)
+    addressees = ask_breakdown(engine, "addressee", 6, theme=theme_id)
+    rows = query_asks(engine, theme=theme_id, limit=THEME_QUOTES)
+    head = (f"{summary['name']}: {total} asks" + (f" (first {len(rows)} below)" if total > len(rows) else "") + "\n"
+            f"types: {', '.join(f'{k} {v}' for k, v in types)}\n"
+            f"holders: {', '.join(f'{k} ({v})' for k, v in holders)}\n"
+            f"addressees: {', '.join(f'{k} ({v})' for k, v in addressees)}")
+    return head, pd.DataFrame([{k: r[k] for k in cols} for r in rows], columns=cols)
 
 
-def heatmap(engine):
-    """Organisation × theme: the main stance and its count in each cell, coloured by stance."""
-    positions = query_positions(engine)
-    if not positions:
+def themes_view(engine, selected: list[str] | None) -> tuple:
+    """The Themes tab: up to three theme columns (heading, quotes) and the asks-per-theme bars."""
+    selected = (selected or [])[:3]
+    cols = []
+    for i in range(3):
+        head, df = theme_column(engine, selected[i] if i < len(selected) else None)
+        cols += [head, df]
+    bars = pd.DataFrame([{"theme": t["name"], "asks": t["size"]} for t in theme_store.theme_summaries(engine, examples=0)],
+                        columns=["theme", "asks"])
+    return (*cols, bars)
+
+
+def heatmap(engine, top: int = GRID_ORGS):
+    """Organisation × theme for the organisations holding the most positions: the main stance and its
+    count in each cell, coloured by stance (counted in the database)."""
+    orgs = [o for o, _ in top_organisations(engine, top)]
+    if not orgs:
         return pd.DataFrame({"organisation": []}), []
     cells: dict[tuple[str, str], Counter] = {}
-    for p in positions:
-        cells.setdefault((p["organisation"], p["theme"]), Counter())[p["stance"]] += 1
-    orgs = sorted({o for o, _ in cells})
+    for o, t, stance, n in position_counts(engine, orgs):
+        cells.setdefault((o, t), Counter())[stance] += n
     themes_ = sorted({t for _, t in cells})
     table = []
     for o in orgs:
@@ -108,10 +134,46 @@ def heatmap(engine):
     return styled, themes_
 
 
+def organisation_choices(engine) -> list[str]:
+    return sorted(o for o, _ in top_organisations(engine, ORG_CHOICES))
+
+
 def conflicts_text(engine) -> str:
     lines = [f"{t['theme']}: for — {', '.join(t['for'])}; against — {', '.join(t['against'])}"
              for t in theme_positions_summary(engine) if t["conflict"]]
     return "\n".join(lines) or "No conflicts: no theme has organisations both for and against."
+
+
+def organisations_view(engine) -> tuple:
+    """The Organisations tab: the grid, the conflicts, the organisations to profile."""
+    return heatmap(engine)[0], conflicts_text(engine), gr.update(choices=organisation_choices(engine))
+
+
+def asks_view(engine, filters: dict, page: int = 1) -> tuple[pd.DataFrame, str]:
+    """The Asks tab: one page of the filtered asks and a line saying which of how many."""
+    total = count_asks(engine, **filters)
+    pages = max(1, -(-total // ASK_PAGE))
+    page = min(max(1, int(page or 1)), pages)
+    rows = query_asks(engine, limit=ASK_PAGE, offset=(page - 1) * ASK_PAGE, **filters)
+    first = (page - 1) * ASK_PAGE + 1 if rows else 0
+    return _asks_frame(rows), f"Asks {first}–{first + len(rows) - 1 if rows else 0} of {total} (page {page} of {pages})"
+
+
+def ask_filters(theme, type_, holder, addressee, doc, date_from, date_to, text) -> dict:
+    return {k: v for k, v in {"theme": theme, "type": type_, "holder": holder, "addressee": addressee, "doc": doc,
+                              "date_from": date_from, "date_to": date_to, "text": text}.items() if v}
+
+
+def documents_view(engine, contains: str | None = None) -> tuple[pd.DataFrame, list[tuple[str, str]], str]:
+    """The Documents tab: the newest documents (or those whose name contains ``contains``)."""
+    docs = list_documents(engine, limit=DOC_PAGE, contains=contains or None, newest_first=True)
+    total = count_documents(engine)
+    frame = pd.DataFrame([{k: (", ".join(d[k]) if isinstance(d[k], list) else d[k])
+                           for k in ["source", "kind", "date", "author_org", "addressees", "chars", "turns"]} for d in docs],
+                         columns=["source", "kind", "date", "author_org", "addressees", "chars", "turns"])
+    choices = [(f"{d['source']} ({d['kind']}, {d['date'] or 'no date'})", d["id"]) for d in docs]
+    caption = f"{len(docs)} of {total} documents" + (f" matching “{contains}”" if contains else ", newest first")
+    return frame, choices, caption
 
 
 def build_app(db: str | None = None) -> gr.Blocks:
@@ -140,27 +202,21 @@ def build_app(db: str | None = None) -> gr.Blocks:
                   + "\n".join(ask_for_columns)) if ask_for_columns else ""
         return pd.DataFrame(results), _asks_frame(asks), text, gr.update(choices=doc_choices()), prompt
 
-    def doc_choices():
-        return [(f"{d['source']} ({d['kind']}, {d['date'] or 'no date'})", d["id"]) for d in list_documents(engine)]
+    def doc_choices(contains=None):
+        return documents_view(engine, contains)[1]
 
-    def filter_asks(theme, type_, holder, addressee, doc, date_from, date_to, text):
-        rows = query_asks(engine, theme=theme or None, type=type_ or None, holder=holder or None,
-                          addressee=addressee or None, doc=doc or None, text=text or None,
-                          date_from=date_from or None, date_to=date_to or None)
-        return _asks_frame(rows), rows
+    def filter_asks(theme, type_, holder, addressee, doc, date_from, date_to, text, page=1):
+        filters = ask_filters(theme, type_, holder, addressee, doc, date_from, date_to, text)
+        frame, caption = asks_view(engine, filters, page)
+        return frame, filters, caption
 
-    def download(rows, fmt):
+    def download(filters, fmt):
+        """Every ask the filters select (not only the page shown)."""
         out = Path(tempfile.mkdtemp(prefix="askmap-")) / f"asks.{fmt}"
-        return str(export_asks(rows or [], out, fmt))
+        return str(export_asks(query_asks(engine, **(filters or {})), out, fmt))
 
     def show_themes(selected):
-        selected = (selected or [])[:3]
-        cols = []
-        for i in range(3):
-            head, df = theme_column(engine, selected[i] if i < len(selected) else None)
-            cols += [head, df]
-        bars = pd.DataFrame([{"theme": t["name"], "asks": t["size"]} for t in theme_store.theme_summaries(engine, examples=0)])
-        return (*cols, bars)
+        return themes_view(engine, selected)
 
     def edit(action, a, b, name, description, keywords):
         try:
@@ -187,12 +243,12 @@ def build_app(db: str | None = None) -> gr.Blocks:
         if col == 0 or row >= len(df):
             return pd.DataFrame(columns=["stance", "evidence", "doc", "speaker"])
         org, theme = df.iloc[row, 0], df.columns[col]
-        rows = [p for p in query_positions(engine, theme=theme, organisation=org)]
+        rows = query_positions(engine, theme=theme, organisation=org, limit=QUOTES)
         return pd.DataFrame([{k: p[k] for k in ["stance", "evidence", "doc", "speaker"]} for p in rows],
                             columns=["stance", "evidence", "doc", "speaker"])
 
     def profile(org):
-        rows = query_positions(engine, organisation=org) if org else []
+        rows = query_positions(engine, organisation=org, limit=QUOTES) if org else []
         return pd.DataFrame([{k: p[k] for k in ["theme", "stance", "evidence", "doc"]} for p in rows],
                             columns=["theme", "stance", "evidence", "doc"])
 
@@ -204,17 +260,16 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 f"to: {', '.join(d.addressees) or '?'}") if d else ""
         return highlighted(engine, doc_id), meta
 
-    def remove_doc(doc_id):
+    def remove_doc(doc_id, contains):
         if doc_id:
             delete_document(engine, doc_id)
-        return gr.update(choices=doc_choices(), value=None), docs_frame(), [], "deleted" if doc_id else ""
+        frame, choices, caption = documents_view(engine, contains)
+        return gr.update(choices=choices, value=None), frame, caption, [], "deleted" if doc_id else ""
 
-    def docs_frame():
-        return pd.DataFrame([{k: (", ".join(d[k]) if isinstance(d[k], list) else d[k])
-                              for k in ["source", "kind", "date", "author_org", "addressees", "chars", "turns"]}
-                             for d in list_documents(engine)])
+    def find_docs(contains):
+        frame, choices, caption = documents_view(engine, contains)
+        return frame, gr.update(choices=choices), caption
 
-    orgs = sorted({p["organisation"] for p in query_positions(engine)})
     with gr.Blocks(title="Askmap") as app:
         gr.Markdown("# Askmap\nWho asks what of whom — every figure links back to its quote.")
         with gr.Tab("Upload"):
@@ -251,11 +306,13 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 edit_msg = gr.Textbox(label="Result", interactive=False)
         with gr.Tab("Organisations") as t_orgs:
             styled, _ = heatmap(engine)
-            grid = gr.Dataframe(value=styled, label="Organisation × theme (main stance and count); select a cell for its quotes",
+            grid = gr.Dataframe(value=styled, label=f"Organisation × theme (main stance and count) for the {GRID_ORGS} "
+                                                    "organisations holding the most positions; select a cell for its quotes",
                                 interactive=False)
             quotes = gr.Dataframe(label="Quotes", interactive=False, wrap=True)
             conflicts = gr.Textbox(value=conflicts_text(engine), label="Conflicts", lines=3, interactive=False)
-            org = gr.Dropdown(choices=orgs, label="Organisation profile")
+            org = gr.Dropdown(choices=organisation_choices(engine), label="Organisation profile (choose or type a name)",
+                              allow_custom_value=True)
             org_table = gr.Dataframe(interactive=False, wrap=True)
         with gr.Tab("Asks") as t_asks:
             with gr.Row():
@@ -269,16 +326,23 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 f_from = gr.Textbox(label="Dated from (yyyy-mm-dd)")
                 f_to = gr.Textbox(label="Dated to (yyyy-mm-dd)")
                 f_text = gr.Textbox(label="Text contains")
-            search = gr.Button("Filter", variant="primary")
-            table = gr.Dataframe(value=_asks_frame(query_asks(engine)), interactive=False, wrap=True, label="Asks")
-            state = gr.State(query_asks(engine))
+            with gr.Row():
+                search = gr.Button("Filter", variant="primary")
+                page = gr.Number(value=1, precision=0, minimum=1, label="Page")
+            first_frame, first_caption = asks_view(engine, {})
+            caption = gr.Markdown(first_caption)
+            table = gr.Dataframe(value=first_frame, interactive=False, wrap=True, label="Asks")
+            state = gr.State({})  # the filters of the table shown: a download takes every ask they select
             with gr.Row():
                 fmt = gr.Radio(["csv", "xlsx", "jsonl"], value="csv", label="Download format")
                 get = gr.Button("Prepare download")
                 file_out = gr.File(label="Filtered asks")
         with gr.Tab("Documents") as t_docs:
-            docs_table = gr.Dataframe(value=docs_frame(), interactive=False, label="Documents")
-            which = gr.Dropdown(choices=doc_choices(), label="Document")
+            first_docs, first_choices, first_docs_caption = documents_view(engine)
+            find = gr.Textbox(label="Find documents by name")
+            docs_caption = gr.Markdown(first_docs_caption)
+            docs_table = gr.Dataframe(value=first_docs, interactive=False, label="Documents")
+            which = gr.Dropdown(choices=first_choices, label="Document")
             meta = gr.Textbox(label="Metadata", lines=3, interactive=False)
             viewer = gr.HighlightedText(label="Text, asks highlighted by type", show_legend=True)
             delete = gr.Button("Delete this document (its asks and positions go with it)", variant="stop")
@@ -289,23 +353,23 @@ def build_app(db: str | None = None) -> gr.Blocks:
         # each tab shows the database as it is now (an upload or an edit elsewhere is reflected)
         t_themes.select(lambda sel: (gr.update(choices=theme_choices(engine)), *show_themes(sel)), pick,
                         [pick, heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
-        t_orgs.select(lambda: (heatmap(engine)[0], conflicts_text(engine),
-                               gr.update(choices=sorted({p["organisation"] for p in query_positions(engine)}))),
-                      None, [grid, conflicts, org])
+        t_orgs.select(lambda: organisations_view(engine), None, [grid, conflicts, org])
+        inputs = [f_theme, f_type, f_holder, f_addressee, f_doc, f_from, f_to, f_text]
         t_asks.select(lambda *f: (*filter_asks(*f),
                                   gr.update(choices=[t["name"] for t in theme_store.theme_summaries(engine, examples=0)])),
-                      [f_theme, f_type, f_holder, f_addressee, f_doc, f_from, f_to, f_text], [table, state, f_theme])
-        t_docs.select(lambda: (docs_frame(), gr.update(choices=doc_choices())), None, [docs_table, which])
+                      inputs + [page], [table, state, caption, f_theme])
+        t_docs.select(find_docs, find, [docs_table, which, docs_caption])
+        find.submit(find_docs, find, [docs_table, which, docs_caption])
         pick.change(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
         app.load(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])
         apply.click(edit, [action, theme_a, theme_b, name, description, keywords], [edit_msg, pick, theme_a, theme_b])
         grid.select(cell_quotes, None, quotes)
         org.change(profile, org, org_table)
-        inputs = [f_theme, f_type, f_holder, f_addressee, f_doc, f_from, f_to, f_text]
-        search.click(filter_asks, inputs, [table, state], api_name="filter_asks")
+        search.click(lambda *f: filter_asks(*f, 1) + (1,), inputs, [table, state, caption, page], api_name="filter_asks")
+        page.submit(filter_asks, inputs + [page], [table, state, caption], api_name="asks_page")
         get.click(download, [state, fmt], file_out, api_name="download")
         which.change(view_doc, which, [viewer, meta])
-        delete.click(remove_doc, which, [which, docs_table, viewer, deleted])
+        delete.click(remove_doc, [which, find], [which, docs_table, docs_caption, viewer, deleted])
     return app
 
 

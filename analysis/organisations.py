@@ -125,6 +125,7 @@ class Registry:
         self._acronyms: dict[str, str] = {}  # exact spelling ("MPS", "OfS"): "MPs" is no acronym of "MPS"
         for o in orgs:
             self.add(o)
+        self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
 
     @classmethod
     def builtin(cls) -> Registry:
@@ -133,7 +134,9 @@ class Registry:
     def learn(self, org: Organisation) -> Organisation:
         """Add an organisation a document names: it counts as seen."""
         entry = self.add(org)
-        self.seen.add(entry.name)
+        if entry.name not in self.seen:
+            self.seen.add(entry.name)
+            self.dirty.add(entry.name)
         return entry
 
     def override(self, org: Organisation) -> Organisation:
@@ -149,6 +152,7 @@ class Registry:
         if org.acronym:
             self._acronyms[org.acronym] = org.name
         self.seen.add(org.name)
+        self.dirty.add(org.name)
         return entry
 
     def add(self, org: Organisation) -> Organisation:
@@ -160,16 +164,24 @@ class Registry:
             existing = Organisation(org.name, [], org.acronym, org.kind)
             self.orgs[org.name] = existing
             self._index[normalise(org.name)] = org.name
+            self._mark(existing.name)
         for alias in [org.name, *org.aliases]:
             key = normalise(alias)
             if key and key not in self._index:
                 self._index[key] = existing.name
                 if alias != existing.name and alias not in existing.aliases:
                     existing.aliases.append(alias)
+                    self._mark(existing.name)
         if org.acronym:
-            existing.acronym = existing.acronym or org.acronym
+            if not existing.acronym:
+                existing.acronym = org.acronym
+                self._mark(existing.name)
             self._acronyms.setdefault(org.acronym, existing.name)
         return existing
+
+    def _mark(self, name: str) -> None:
+        if hasattr(self, "dirty"):  # not while the registry is being built
+            self.dirty.add(name)
 
     def lookup(self, mention: str) -> Organisation | None:
         name = self._index.get(normalise(mention)) or self._acronyms.get(mention.strip())

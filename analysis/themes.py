@@ -129,7 +129,8 @@ def facet_vectors(specs: list[ThemeSpec], embed) -> list[np.ndarray]:
     if not flat:
         return []
     v = embed(flat)
-    v = v / np.linalg.norm(v, axis=1, keepdims=True)
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    v = np.divide(v, norms, out=np.zeros_like(v), where=norms > 0)  # a facet with no content matches nothing
     out, i = [], 0
     for fs in lists:
         out.append(v[i:i + len(fs)])

@@ -3,17 +3,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, Engine, or_, select
+from sqlalchemy import Connection, Engine, func, or_, select
 
 from analysis.records import Ask
 
-from .schema import ask_themes, asks, documents, themes
+from .schema import ask_holders, ask_themes, asks, documents, themes
 
 ASK_FIELDS = ["id", "doc", "doc_id", "start", "end", "text", "type", "holder", "holder_kind", "speaker", "addressee",
               "number", "lead_in_id", "themes", "confidence", "rule"]
 
 
-def insert_asks(conn: Connection, items: Sequence[Ask]) -> None:
+def holders_of(ask: Ask, signatories: Sequence[str] = ()) -> list[dict]:
+    """The organisations that hold an ask: its holder, and every signatory of a joint letter."""
+    rows = [{"ask_id": ask.id, "organisation": ask.holder, "source": "ask"}] if ask.holder else []
+    if ask.holder_kind == "signatories":
+        rows += [{"ask_id": ask.id, "organisation": o, "source": "signatory"} for o in dict.fromkeys(signatories)
+                 if o and o != ask.holder]
+    return rows
+
+
+def insert_asks(conn: Connection, items: Sequence[Ask], signatories: Sequence[str] = ()) -> None:
     if not items:
         return
     conn.execute(asks.insert(), [
@@ -23,13 +32,14 @@ def insert_asks(conn: Connection, items: Sequence[Ask]) -> None:
          "themes": list(a.themes), "context": a.context}
         for a in items
     ])
+    holders = [h for a in items for h in holders_of(a, signatories)]
+    if holders:
+        conn.execute(ask_holders.insert(), holders)
 
 
-def query_asks(engine: Engine, *, type: str | None = None, holder: str | None = None, addressee: str | None = None,
-               doc: str | None = None, text: str | None = None, theme: str | None = None, date_from: str | None = None,
-               date_to: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
-    """Asks as dicts in the public JSONL shape (see INTERFACES.md), in document and text order."""
-    q = select(asks, documents.c.source.label("doc")).join(documents, documents.c.id == asks.c.doc_id)
+def _filtered(q, *, type: str | None = None, holder: str | None = None, addressee: str | None = None,
+              doc: str | None = None, text: str | None = None, theme: str | None = None, date_from: str | None = None,
+              date_to: str | None = None):
     if type:
         q = q.where(asks.c.type == type)
     if holder:
@@ -47,9 +57,35 @@ def query_asks(engine: Engine, *, type: str | None = None, holder: str | None = 
         q = q.where(documents.c.date >= date_from)
     if date_to:
         q = q.where(documents.c.date <= date_to)
+    return q
+
+
+def query_asks(engine: Engine, *, limit: int | None = None, offset: int = 0, **filters) -> list[dict]:
+    """Asks as dicts in the public JSONL shape (see INTERFACES.md), in document and text order.
+    Filters: type, holder, addressee, doc, text (contains), theme (name or id), date_from, date_to."""
+    q = _filtered(select(asks, documents.c.source.label("doc")).join(documents, documents.c.id == asks.c.doc_id), **filters)
     q = q.order_by(documents.c.source, asks.c.start).offset(offset)
     if limit:
         q = q.limit(limit)
     with engine.connect() as conn:
         rows = conn.execute(q).all()
     return [{k: (r._mapping[k] if k != "themes" else list(r._mapping[k] or [])) for k in ASK_FIELDS} for r in rows]
+
+
+def count_asks(engine: Engine, **filters) -> int:
+    """How many asks the same filters as :func:`query_asks` select."""
+    q = _filtered(select(func.count()).select_from(asks.join(documents, documents.c.id == asks.c.doc_id)), **filters)
+    with engine.connect() as conn:
+        return conn.execute(q).scalar_one()
+
+
+def ask_breakdown(engine: Engine, field: str, limit: int | None = None, **filters) -> list[tuple[str, int]]:
+    """Counts of the selected asks by ``field`` (type, holder, addressee), largest first."""
+    col = asks.c[field]
+    n = func.count().label("n")
+    q = _filtered(select(col, n).select_from(asks.join(documents, documents.c.id == asks.c.doc_id))
+                  .where(col.is_not(None)), **filters).group_by(col).order_by(n.desc(), col)
+    if limit:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        return [(r[0], r[1]) for r in conn.execute(q)]

@@ -15,7 +15,7 @@ from ingest.records import Block, Document, Turn
 from .asks import insert_asks
 from .organisations import save_registry
 from .schema import asks as asks_table
-from .schema import ask_themes, blocks, documents, statement_themes, turns
+from .schema import ask_holders, ask_themes, blocks, documents, statement_themes, turns
 from .schema import statements as statements_table
 
 
@@ -56,7 +56,7 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
                      "start": t.start, "end": t.end, "label_start": t.label_start}
                     for i, t in enumerate(doc.turns)
                 ])
-            insert_asks(conn, asks)
+            insert_asks(conn, asks, doc.signatories)
             if statements:
                 conn.execute(insert(statements_table), [
                     {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,
@@ -64,6 +64,8 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
                      "speaker": s.speaker, "context": s.context} for s in statements])
             if registry is not None:
                 save_registry(conn, registry)
+        if registry is not None:
+            registry.dirty.clear()  # written: the next document's save writes only what it adds
     except IntegrityError:
         if has_document(engine, doc.id):  # stored concurrently by another writer
             return False
@@ -93,25 +95,34 @@ def load_document(engine: Engine, doc_id: str) -> Document | None:
     return _document_from_row(row, block_rows, turn_rows)
 
 
-def list_documents(engine: Engine) -> list[dict]:
-    """Document metadata (no text), oldest first, with block and turn counts."""
-    bcount = select(blocks.c.doc_id, func.count().label("n")).group_by(blocks.c.doc_id).subquery()
-    tcount = select(turns.c.doc_id, func.count().label("n")).group_by(turns.c.doc_id).subquery()
+def list_documents(engine: Engine, limit: int | None = None, contains: str | None = None,
+                   newest_first: bool = False) -> list[dict]:
+    """Document metadata (no text), oldest first (or newest first), with block and turn counts;
+    ``contains``: only documents whose name contains it; ``limit``: at most this many."""
+    # counted per listed document through the (doc_id, idx) keys: a page of ten thousand costs a page
+    bcount = select(func.count()).where(blocks.c.doc_id == documents.c.id).scalar_subquery()
+    tcount = select(func.count()).where(turns.c.doc_id == documents.c.id).scalar_subquery()
     q = (
         select(
             documents.c.id, documents.c.source, documents.c.format, documents.c.kind, documents.c.title,
             documents.c.date, documents.c.author, documents.c.author_org, documents.c.addressees,
             documents.c.signatories, documents.c.ingested_at, func.length(documents.c.text).label("chars"),
-            func.coalesce(bcount.c.n, 0).label("blocks"), func.coalesce(tcount.c.n, 0).label("turns"),
+            bcount.label("blocks"), tcount.label("turns"),
         )
-        .outerjoin(bcount, bcount.c.doc_id == documents.c.id)
-        .outerjoin(tcount, tcount.c.doc_id == documents.c.id)
-        .order_by(documents.c.ingested_at, documents.c.source)
+        .order_by(*((documents.c.ingested_at.desc(), documents.c.source.desc()) if newest_first
+                    else (documents.c.ingested_at, documents.c.source)))
     )
+    if contains:
+        q = q.where(documents.c.source.ilike(f"%{contains}%"))
+    if limit:
+        q = q.limit(limit)
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
         speakers: dict[str, list[str]] = {}
-        for doc_id, speaker in conn.execute(select(turns.c.doc_id, turns.c.speaker).order_by(turns.c.doc_id, turns.c.idx)):
+        tq = select(turns.c.doc_id, turns.c.speaker).order_by(turns.c.doc_id, turns.c.idx)
+        if limit or contains:
+            tq = tq.where(turns.c.doc_id.in_([r["id"] for r in rows]))
+        for doc_id, speaker in conn.execute(tq):
             if speaker not in speakers.setdefault(doc_id, []):
                 speakers[doc_id].append(speaker)
     for r in rows:
@@ -130,7 +141,9 @@ def delete_document(engine: Engine, doc_id: str) -> bool:
         st_ids = select(statements_table.c.id).where(statements_table.c.doc_id == doc_id)
         conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(st_ids)))
         conn.execute(delete(statements_table).where(statements_table.c.doc_id == doc_id))
-        conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(select(asks_table.c.id).where(asks_table.c.doc_id == doc_id))))
+        doc_asks = select(asks_table.c.id).where(asks_table.c.doc_id == doc_id)
+        conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(doc_asks)))
+        conn.execute(delete(ask_holders).where(ask_holders.c.ask_id.in_(doc_asks)))
         conn.execute(delete(asks_table).where(asks_table.c.doc_id == doc_id))
         conn.execute(delete(blocks).where(blocks.c.doc_id == doc_id))
         conn.execute(delete(turns).where(turns.c.doc_id == doc_id))

@@ -10,7 +10,8 @@ from .schema import organisations
 
 
 def load_registry(engine: Engine) -> Registry:
-    """The built-in bodies plus every stored entry (user entries last, so that they win on a clash)."""
+    """The built-in bodies plus every stored entry (user entries last, so that they win on a clash).
+    Nothing in it is dirty: a save writes only what documents teach it from here on."""
     registry = Registry.builtin()
     with engine.connect() as conn:  # learned entries first, then the user's, which win any clash
         rows = conn.execute(select(organisations).order_by((organisations.c.origin == "user"), organisations.c.name)).all()
@@ -20,14 +21,23 @@ def load_registry(engine: Engine) -> Registry:
             registry.override(org)
         else:
             registry.learn(org)
+    registry.dirty.clear()
     return registry
 
 
+_BUILTIN = Registry.builtin()
+
+
 def save_registry(conn: Connection, registry: Registry, origin: str = "document") -> None:
-    """Store entries that are new or have gained aliases (the built-in list is never copied in)."""
-    builtin = Registry.builtin()
-    stored = {r.name: r for r in conn.execute(select(organisations)).all()}
-    for org in registry.orgs.values():
+    """Store the entries added or changed since the registry was loaded or last saved: those that are
+    new or have gained aliases (the built-in list is never copied in). The caller clears
+    ``registry.dirty`` once the transaction has committed."""
+    builtin = _BUILTIN
+    names = sorted(n for n in registry.dirty if n in registry.orgs)
+    if not names:
+        return
+    stored = {r.name: r for r in conn.execute(select(organisations).where(organisations.c.name.in_(names))).all()}
+    for org in (registry.orgs[n] for n in names):
         b = builtin.orgs.get(org.name)
         if b is not None and org.name not in registry.seen and sorted(b.aliases) == sorted(org.aliases) and b.acronym == org.acronym:
             continue

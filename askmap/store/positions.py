@@ -1,67 +1,98 @@
 """Positions: organisation × theme × stance, each with the quote that shows it, assembled from asks
-(the holder calls for, or commits to, what it asks; every signatory of a joint letter holds it too)
-and from stance statements (welcomes, supports, concerned, opposes, and views reported from witnesses)."""
+(each holder of an ask — its holder, every signatory of a joint letter — calls for, or commits to, what
+it asks) and from stance statements (welcomes, supports, concerned, opposes, views reported from
+witnesses). Counting, filtering and paging happen in the database, so the views stay fast at
+tens of thousands of documents."""
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, case, func, literal, select, union_all
 
-from .schema import ask_themes, asks, documents, statement_themes, statements, themes
+from .schema import ask_holders, ask_themes, asks, documents, statement_themes, statements, themes
 
 POSITION_FIELDS = ["organisation", "theme", "stance", "doc", "evidence", "start", "end", "speaker", "source", "doc_id"]
+PRO = ("supports", "calls_for", "welcomes")  # for a theme, in the summary's "for" column
+CON = ("opposes",)
 
 
-def query_positions(engine: Engine, theme: str | None = None, organisation: str | None = None) -> list[dict]:
-    """Every position, ordered by theme, organisation, document and place; filters match names exactly
-    (theme: name or id)."""
-    a = (select(asks.c.holder, asks.c.holder_kind, asks.c.type, asks.c.text, asks.c.start, asks.c.end, asks.c.speaker,
-                asks.c.doc_id, documents.c.source, documents.c.signatories, themes.c.name, themes.c.id.label("theme_id"))
-         .join(ask_themes, ask_themes.c.ask_id == asks.c.id).join(themes, themes.c.id == ask_themes.c.theme_id)
-         .join(documents, documents.c.id == asks.c.doc_id))
-    s = (select(statements.c.organisation, statements.c.stance, statements.c.text, statements.c.start, statements.c.end,
-                statements.c.speaker, statements.c.source, statements.c.doc_id, documents.c.source.label("doc"),
-                themes.c.name, themes.c.id.label("theme_id"))
-         .join(statement_themes, statement_themes.c.statement_id == statements.c.id)
-         .join(themes, themes.c.id == statement_themes.c.theme_id).join(documents, documents.c.id == statements.c.doc_id))
+def _positions(theme: str | None = None, organisation: str | None = None):
+    """Every position as one selectable (ask holders and stance statements, UNION ALL)."""
+    stance = case((asks.c.type == "commitment", literal("commits")), else_=literal("calls_for"))
+    a = (select(ask_holders.c.organisation, themes.c.name.label("theme"), stance.label("stance"),
+                documents.c.source.label("doc"), asks.c.text.label("evidence"), asks.c.start, asks.c.end,
+                asks.c.speaker, ask_holders.c.source, asks.c.doc_id)
+         .select_from(ask_holders.join(asks, asks.c.id == ask_holders.c.ask_id)
+                      .join(ask_themes, ask_themes.c.ask_id == asks.c.id).join(themes, themes.c.id == ask_themes.c.theme_id)
+                      .join(documents, documents.c.id == asks.c.doc_id)))
+    s = (select(statements.c.organisation, themes.c.name.label("theme"), statements.c.stance,
+                documents.c.source.label("doc"), statements.c.text.label("evidence"), statements.c.start, statements.c.end,
+                statements.c.speaker, statements.c.source, statements.c.doc_id)
+         .select_from(statements.join(statement_themes, statement_themes.c.statement_id == statements.c.id)
+                      .join(themes, themes.c.id == statement_themes.c.theme_id)
+                      .join(documents, documents.c.id == statements.c.doc_id)))
     if theme:
         a = a.where((themes.c.name == theme) | (themes.c.id == theme))
         s = s.where((themes.c.name == theme) | (themes.c.id == theme))
-    rows: list[dict] = []
-    with engine.connect() as conn:
-        for r in conn.execute(a):
-            stance = "commits" if r.type == "commitment" else "calls_for"
-            holders = [r.holder] if r.holder else []
-            if r.holder_kind == "signatories":
-                holders += [o for o in (r.signatories or []) if o not in holders]
-            for org in holders:
-                rows.append({"organisation": org, "theme": r.name, "stance": stance, "doc": r.source, "evidence": r.text,
-                             "start": r.start, "end": r.end, "speaker": r.speaker,
-                             "source": "ask" if r.holder_kind != "signatories" or org == r.holder else "signatory",
-                             "doc_id": r.doc_id})
-        for r in conn.execute(s):
-            rows.append({"organisation": r.organisation, "theme": r.name, "stance": r.stance, "doc": r.doc,
-                         "evidence": r.text, "start": r.start, "end": r.end, "speaker": r.speaker, "source": r.source,
-                         "doc_id": r.doc_id})
     if organisation:
-        rows = [r for r in rows if r["organisation"] == organisation]
-    rows.sort(key=lambda r: (r["theme"], r["organisation"], r["doc"], r["start"]))
-    return rows
+        a = a.where(ask_holders.c.organisation == organisation)
+        s = s.where(statements.c.organisation == organisation)
+    return union_all(a, s).subquery("positions")
+
+
+def query_positions(engine: Engine, theme: str | None = None, organisation: str | None = None,
+                    limit: int | None = None, offset: int = 0) -> list[dict]:
+    """Positions, ordered by theme, organisation, document and place; filters match names exactly
+    (theme: name or id); ``limit``/``offset`` page through them."""
+    p = _positions(theme, organisation)
+    q = select(*[p.c[f] for f in POSITION_FIELDS]).order_by(p.c.theme, p.c.organisation, p.c.doc, p.c.start, p.c.stance)
+    if limit:
+        q = q.limit(limit)
+    if offset:
+        q = q.offset(offset)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def count_positions(engine: Engine, theme: str | None = None, organisation: str | None = None) -> int:
+    p = _positions(theme, organisation)
+    with engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(p)).scalar_one()
+
+
+def position_counts(engine: Engine, organisations: list[str] | None = None) -> list[tuple[str, str, str, int]]:
+    """(organisation, theme, stance, positions), counted in the database; ``organisations``: only these."""
+    p = _positions()
+    q = select(p.c.organisation, p.c.theme, p.c.stance, func.count()).group_by(p.c.organisation, p.c.theme, p.c.stance)
+    if organisations is not None:
+        q = q.where(p.c.organisation.in_(organisations))
+    with engine.connect() as conn:
+        return [tuple(r) for r in conn.execute(q.order_by(p.c.organisation, p.c.theme, p.c.stance))]
+
+
+def top_organisations(engine: Engine, limit: int | None = None) -> list[tuple[str, int]]:
+    """Organisations by how many positions they hold, most first (ties by name)."""
+    p = _positions()
+    n = func.count().label("n")
+    q = select(p.c.organisation, n).group_by(p.c.organisation).order_by(n.desc(), p.c.organisation)
+    if limit:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        return [(r[0], r[1]) for r in conn.execute(q)]
 
 
 def theme_positions_summary(engine: Engine) -> list[dict]:
     """Per theme: organisations by stance with counts, and conflicts (support or calls for it against
-    opposition on the same theme)."""
+    opposition on the same theme), largest theme first."""
     by_theme: dict[str, dict] = {}
-    for p in query_positions(engine):
-        t = by_theme.setdefault(p["theme"], {"theme": p["theme"], "stances": {}, "positions": 0})
-        t["positions"] += 1
-        orgs = t["stances"].setdefault(p["stance"], {})
-        orgs[p["organisation"]] = orgs.get(p["organisation"], 0) + 1
+    for org, theme, stance, n in position_counts(engine):
+        t = by_theme.setdefault(theme, {"theme": theme, "stances": {}, "positions": 0})
+        t["positions"] += n
+        t["stances"].setdefault(stance, {})[org] = n
     out = []
     for t in by_theme.values():
-        pro = set(t["stances"].get("supports", {})) | set(t["stances"].get("calls_for", {})) | set(t["stances"].get("welcomes", {}))
-        con = set(t["stances"].get("opposes", {}))
+        pro = set().union(*(t["stances"].get(s, {}) for s in PRO))
+        con = set().union(*(t["stances"].get(s, {}) for s in CON))
         t["conflict"] = any(a != b for a in pro for b in con)  # two organisations disagree, not one hedging
         t["for"] = sorted(pro)
         t["against"] = sorted(con)
         out.append(t)
-    return sorted(out, key=lambda t: -t["positions"])
+    return sorted(out, key=lambda t: (-t["positions"], t["theme"]))

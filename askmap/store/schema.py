@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 5  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context
+SCHEMA_VERSION = 6  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context; 6: ask_holders
 
 metadata = MetaData()
 
@@ -67,12 +67,20 @@ turns = Table(
 Index("ix_documents_source", documents.c.source)
 Index("ix_documents_kind", documents.c.kind)
 Index("ix_documents_date", documents.c.date)
+Index("ix_documents_ingested", documents.c.ingested_at)
 
 # version → list of SQL statements that bring a database from version-1 up to it
 # (added columns, new indexes). Tables that are new in a version need no entry: create_all makes them.
 MIGRATIONS: dict[int, list[str]] = {
     3: ['ALTER TABLE asks ADD COLUMN context TEXT'],
     5: ['ALTER TABLE statements ADD COLUMN context TEXT'],
+    # every holder of every stored ask: the ask's holder, and each signatory of a joint letter (SQLite's json_each)
+    6: ["INSERT OR IGNORE INTO ask_holders (ask_id, organisation, source) "
+        "SELECT id, holder, 'ask' FROM asks WHERE holder IS NOT NULL",
+        "INSERT OR IGNORE INTO ask_holders (ask_id, organisation, source) "
+        "SELECT a.id, j.value, 'signatory' FROM asks a JOIN documents d ON d.id = a.doc_id, json_each(d.signatories) j "
+        "WHERE a.holder_kind = 'signatories'",
+        "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)"],
 }
 
 asks = Table(
@@ -98,6 +106,16 @@ asks = Table(
 Index("ix_asks_doc", asks.c.doc_id, asks.c.start)
 Index("ix_asks_holder", asks.c.holder)
 Index("ix_asks_type", asks.c.type)
+
+# who holds each ask: its holder, and every signatory of a joint letter (positions are counted from here)
+ask_holders = Table(
+    "ask_holders",
+    metadata,
+    Column("ask_id", String(32), ForeignKey("asks.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation", Text, primary_key=True),
+    Column("source", String(16), nullable=False),  # ask | signatory
+)
+Index("ix_ask_holders_org", ask_holders.c.organisation)
 
 organisations = Table(
     "organisations",

@@ -5,7 +5,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 import numpy as np
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 
 from analysis.themes import Assignment, Theme
 
@@ -151,8 +151,9 @@ def sync_ask_theme_names(conn: Connection, ask_ids: Iterable[str] | None = None)
         if name and name not in per_ask.setdefault(ask_id, []):
             per_ask[ask_id].append(name)
     targets = ids if ids is not None else list(conn.execute(select(asks.c.id)).scalars())
-    for ask_id in targets:
-        conn.execute(update(asks).where(asks.c.id == ask_id).values(themes=per_ask.get(ask_id, [])))
+    if targets:  # one batched statement, not a round trip per ask
+        conn.execute(update(asks).where(asks.c.id == bindparam("ask")).values(themes=bindparam("names")),
+                     [{"ask": a, "names": per_ask.get(a, [])} for a in targets])
 
 
 def _log(conn: Connection, action: str, **args) -> None:

@@ -116,3 +116,58 @@ def test_an_old_database_is_upgraded_without_losing_data(tmp_path):
     assert "context" in {c["name"] for c in inspect(engine).get_columns("asks")}
     assert "context" in {c["name"] for c in inspect(engine).get_columns("statements")}
     assert load_document(engine, "hash1").text == make_doc().text
+
+
+def test_a_version_5_database_gains_the_holders_of_its_asks(tmp_path):
+    """Version 6 added ask_holders: an older database's asks get their holders (and a joint letter's
+    signatories) on opening, so positions count them."""
+    import sqlite3
+
+    from analysis.records import Ask
+    from askmap.store.positions import top_organisations
+
+    path = tmp_path / "v5.db"
+    engine = open_engine(str(path))
+    doc = make_doc()
+    text = "We urge you to fund 1 new bus routes."
+    start = doc.text.index(text)
+    joint = Ask(id="a1", doc_id=doc.id, doc=doc.source, start=start, end=start + len(text), text=text,
+                type="recommendation", holder="Bus Users Group", holder_kind="signatories", addressee=None, rule="test",
+                confidence=1.0)
+    save_document(engine, doc, [joint])
+    with engine.begin() as conn:
+        conn.execute(schema.themes.insert().values(id="t", name="Buses", keywords=[], origin="seed", top_terms=[]))
+        conn.execute(schema.ask_themes.insert().values(ask_id="a1", theme_id="t", rank=1, score=1.0))
+    assert dict(top_organisations(engine)) == {"Bus Users Group": 1, "A": 1, "B": 1}
+    engine.dispose()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE ask_holders")
+    con.execute("UPDATE schema_info SET value='5' WHERE key='version'")
+    con.commit()
+    con.close()
+    engine = open_engine(str(path))
+    assert dbmod.schema_version(engine) == schema.SCHEMA_VERSION
+    assert dict(top_organisations(engine)) == {"Bus Users Group": 1, "A": 1, "B": 1}
+    assert delete_document(engine, doc.id)
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.ask_holders)).all() == []
+
+
+def test_the_registry_saves_what_documents_taught_it_and_only_that(engine):
+    from analysis.records import Organisation
+    from askmap.store import load_registry
+    from askmap.store.organisations import list_organisations
+
+    registry = load_registry(engine)
+    assert registry.dirty == set()
+    registry.learn(Organisation("Eastfield Residents Association", ["ERA residents"], None, "organisation"))
+    assert "Eastfield Residents Association" in registry.dirty
+    save_document(engine, make_doc(1), registry=registry)
+    assert registry.dirty == set()  # committed: the next save starts clean
+    stored = {o["name"]: o for o in list_organisations(engine, include_builtin=False)}
+    assert stored["Eastfield Residents Association"]["aliases"] == ["ERA residents"]
+    registry.learn(Organisation("Eastfield Residents Association", ["Eastfield residents"], None, "organisation"))
+    save_document(engine, make_doc(2), registry=registry)  # a new alias for a known organisation is merged in
+    stored = {o["name"]: o for o in list_organisations(engine, include_builtin=False)}
+    assert sorted(stored["Eastfield Residents Association"]["aliases"]) == ["ERA residents", "Eastfield residents"]
+    assert load_registry(engine).canonical("Eastfield residents") == "Eastfield Residents Association"

@@ -41,9 +41,10 @@ def test_upload_shows_per_file_results_and_the_new_asks(client, tmp_path):
 
 
 def test_filter_and_download_exactly_the_filtered_rows(client, tmp_path):
-    table = client.predict(None, "request", "", "", "", "", "", "", api_name="/filter_asks")
+    table, caption, page = client.predict(None, "request", "", "", "", "", "", "", api_name="/filter_asks")
     types = {row[table["headers"].index("type")] for row in table["data"]}
-    assert table["data"] and types == {"request"}
+    assert table["data"] and types == {"request"} and page == 1
+    assert f"of {len(table['data'])} (page 1 of 1)" in caption
     path = client.predict("csv", api_name="/download")  # the filtered rows are kept in the session's state
     rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
     assert len(rows) == len(table["data"]) and {r["type"] for r in rows} == {"request"}
@@ -74,7 +75,7 @@ def test_basic_auth_keeps_out_who_has_no_password(tmp_path):
         with pytest.raises(Exception):
             gradio_client.Client(url, verbose=False).predict("csv", api_name="/download")
         client = gradio_client.Client(url, auth=("officer", "s3cret"), verbose=False)
-        table = client.predict(None, "request", "", "", "", "", "", "", api_name="/filter_asks")
+        table, _caption, _page = client.predict(None, "request", "", "", "", "", "", "", api_name="/filter_asks")
         assert table["data"]
     finally:
         app.close()
