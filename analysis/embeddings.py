@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
@@ -47,6 +48,8 @@ class Embedder:
         self.cache = cache
         self.name = name
         self.batch_size = batch_size
+        self.seconds = 0.0  # time spent embedding (cache lookups and the model), for the benchmark
+        self.encoded = 0  # texts the model embedded (cache misses)
 
     @property
     def model(self):
@@ -58,6 +61,13 @@ class Embedder:
         """Unit-length vectors, one row per text, in order."""
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
+        t0 = time.perf_counter()
+        try:
+            return self._embed(texts)
+        finally:
+            self.seconds += time.perf_counter() - t0
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
         found = self.cache.get(list(set(keys)), self.name) if self.cache else {}
         todo = {}
@@ -67,6 +77,7 @@ class Embedder:
         if todo:
             vecs = self.model.encode(list(todo.values()), batch_size=self.batch_size, normalize_embeddings=True,
                                      show_progress_bar=False, convert_to_numpy=True)
+            self.encoded += len(todo)
             new = {k: np.asarray(v, dtype=np.float32) for k, v in zip(todo, vecs)}
             if self.cache:
                 self.cache.put(new, self.name)

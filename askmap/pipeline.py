@@ -7,26 +7,90 @@ in its own transaction.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
+import time
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from analysis import extract_asks, register_document
-from analysis.positions import extract_statements
+from analysis import Registry, extract_asks, register_document
+from analysis.embeddings import Embedder
+from analysis.nlp import nlp, parse_seconds
+from analysis.positions import Statement, extract_statements
+from analysis.records import Ask
+from analysis.themes import ThemeSpec
 from ingest import Document, IngestError, ReadOptions, iter_files, read
 
-from analysis.embeddings import Embedder
-from analysis.themes import ThemeSpec
-
+from .stages import StageTimes
 from .store import load_registry, save_document
-from .theming import assign_new, fit, has_themes
 from .store.documents import has_document
+from .theming import assign_new, default_embedder, fit, has_themes
 
 OK = "ok"
 DUPLICATE = "duplicate"
 ERROR = "error"
+PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over worker processes
+
+
+def default_workers() -> int:
+    """Worker processes for analysing a large batch: ``ASKMAP_WORKERS``, else one per core (at most 4)."""
+    env = os.environ.get("ASKMAP_WORKERS", "").strip()
+    return max(1, int(env)) if env.isdigit() else max(1, min(4, os.cpu_count() or 1))
+
+
+@dataclass
+class Analysed:
+    """One document's analysis: its asks and stance statements (or why it failed), and the time it took."""
+
+    asks: list[Ask] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    error: str | None = None
+    times: StageTimes = field(default_factory=StageTimes)
+
+
+def analyse_document(doc: Document, registry: Registry) -> Analysed:
+    """Asks, then stance statements; spaCy's share of the time is counted as parsing."""
+    out = Analysed()
+    try:
+        p0, t0 = parse_seconds(), time.perf_counter()
+        out.asks = extract_asks(doc, registry)
+        p1, t1 = parse_seconds(), time.perf_counter()
+        out.statements = extract_statements(doc, out.asks, registry)
+        p2, t2 = parse_seconds(), time.perf_counter()
+    except Exception as exc:  # one document failing to analyse never loses the others
+        out.error = f"could not analyse {doc.source}: {type(exc).__name__}: {exc}"
+        return out
+    out.times.add("parse", p2 - p0)
+    out.times.add("extract", (t1 - t0) - (p1 - p0))
+    out.times.add("positions", (t2 - t1) - (p2 - p1))
+    return out
+
+
+_worker_registry: Registry | None = None
+
+
+def _start_worker(registry: Registry) -> None:
+    global _worker_registry
+    _worker_registry = registry
+    nlp()  # load spaCy once per worker, before the first document
+
+
+def _analyse_in_worker(doc: Document) -> Analysed:
+    return analyse_document(doc, _worker_registry)
+
+
+def analyse_documents(docs: list[Document], registry: Registry, workers: int = 1) -> list[Analysed]:
+    """Every document analysed, in order; a large batch over ``workers`` processes (spaCy and the rules
+    are pure Python: threads would wait on each other)."""
+    if workers <= 1 or len(docs) < PARALLEL_MIN:
+        return [analyse_document(d, registry) for d in docs]
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold torch's threads
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(registry,)) as pool:
+        return list(pool.map(_analyse_in_worker, docs, chunksize=4))
 
 
 @dataclass
@@ -62,45 +126,65 @@ def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, lis
 
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
-                 embedder: Embedder | None = None) -> list[FileResult]:
+                 embedder: Embedder | None = None, times: StageTimes | None = None,
+                 workers: int | None = None) -> list[FileResult]:
     """Every file named or found under the folders named; a bad file never stops the batch.
 
     With ``themes`` the new asks then join the existing themes (no re-fit); a database with no
-    themes yet gets its first fit, from ``theme_specs`` or the stored or built-in theme list."""
-    batch = [_read_file(f, options) for f in iter_files(list(paths))]
-    registry = load_registry(engine)
-    seen: set[str] = set()
-    new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
-    for result, docs in batch:
+    themes yet gets its first fit, from ``theme_specs`` or the stored or built-in theme list.
+    ``times`` collects the seconds spent per stage; ``workers``: processes for analysing a large
+    batch (default: :func:`default_workers`)."""
+    times = times if times is not None else StageTimes()
+    with times.stage("read"):
+        batch = [_read_file(f, options) for f in iter_files(list(paths))]
+        registry = load_registry(engine)
+        new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
+        for result, docs in batch:
+            for doc in docs:
+                if doc.id in new:
+                    register_document(registry, doc)
+    todo: dict[str, Document] = {}
+    for _, docs in batch:
         for doc in docs:
             if doc.id in new:
-                register_document(registry, doc)
-    for result, docs in batch:
-        for doc in docs:
-            if doc.id in seen:
-                result.duplicate_ids.append(doc.id)
-                continue
-            seen.add(doc.id)
-            try:
-                asks, statements = [], []
-                if doc.id in new:
-                    asks = extract_asks(doc, registry)
-                    statements = extract_statements(doc, asks, registry)
-                stored = save_document(engine, doc, asks, registry, statements)
-            except Exception as exc:  # one document failing to analyse or store never loses the others
-                result.status, result.reason = ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}"
-                break
-            if stored:
-                result.new_ids.append(doc.id)
-                result.asks += len(asks)
-            else:
-                result.duplicate_ids.append(doc.id)
-        if result.status == OK and not result.new_ids:
-            result.status = DUPLICATE
+                todo.setdefault(doc.id, doc)
+    analysed = dict(zip(todo, analyse_documents(list(todo.values()), registry,
+                                                default_workers() if workers is None else workers)))
+    for a in analysed.values():
+        times.merge(a.times)
+    seen: set[str] = set()
+    with times.stage("store"):
+        for result, docs in batch:
+            for doc in docs:
+                if doc.id in seen:
+                    result.duplicate_ids.append(doc.id)
+                    continue
+                seen.add(doc.id)
+                found = analysed.get(doc.id) or Analysed()
+                if found.error:
+                    result.status, result.reason = ERROR, found.error
+                    break
+                try:
+                    stored = save_document(engine, doc, found.asks, registry, found.statements)
+                except Exception as exc:  # one document failing to store never loses the others
+                    result.status, result.reason = ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}"
+                    break
+                if stored:
+                    result.new_ids.append(doc.id)
+                    result.asks += len(found.asks)
+                else:
+                    result.duplicate_ids.append(doc.id)
+            if result.status == OK and not result.new_ids:
+                result.status = DUPLICATE
     results = [r for r, _ in batch]
     new_ids = [d for r in results for d in r.new_ids]
     if themes and new_ids:
+        embedder = embedder or default_embedder(engine)
+        before, t0 = embedder.seconds, time.perf_counter()
         theme_new_asks(engine, theme_specs, embedder, new_ids)
+        spent = embedder.seconds - before
+        times.add("embed", spent)
+        times.add("theme", time.perf_counter() - t0 - spent)
     return results
 
 
