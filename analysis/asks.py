@@ -9,7 +9,7 @@ from ingest.records import CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT,
 
 from . import ask_rules
 from .ask_rules import Hit
-from .attribution import explicit_addressee, lead_in_object
+from .attribution import explicit_addressee, lead_in_object, prime
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
 from .sentences import units
@@ -211,6 +211,13 @@ def _context(doc: Document, u: Unit, hit: Hit, last_request: str | None) -> str 
     return None
 
 
+def candidate_sentences(doc: Document) -> list[str]:
+    """The sentences a rule flags as asks: the ones extraction will parse (so that a batch of documents
+    can have them parsed together first, see :func:`analysis.attribution.prime`)."""
+    closing = next((i for i, b in enumerate(doc.blocks) if b.kind == CLOSING), None)
+    return [u.text for u in units(doc) if (closing is None or u.block <= closing) and ask_rules.classify(u.text)]
+
+
 def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     """Every ask in a document, in text order, with holder, addressee, type, rule and span."""
     doc_addressee = _document_addressee(doc, registry)
@@ -224,12 +231,12 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     last_request: str | None = None
 
     own = _own_names(doc, registry)
-    for u in units(doc):
-        if closing is not None and u.block > closing:
-            break
+    every = [u for u in units(doc) if closing is None or u.block <= closing]
+    first_hits = [ask_rules.classify(u.text) for u in every]
+    prime([u.text for u, h in zip(every, first_hits) if h is not None])  # the sentences whose addressee is parsed
+    for u, hit in zip(every, first_hits):
         if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u, quotes):
             continue
-        hit = ask_rules.classify(u.text)
         if (hit is None or hit.type != COMMITMENT) and not ask_rules.excluded(u.text):
             hit = ask_rules.self_commitment(u.text, own) or hit
         if hit is None and u.number and u.first_in_block and u.lead_in is None and ask_rules.looks_like_action(u.text):
