@@ -32,7 +32,7 @@ _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
                  r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?)\b|\b(?:we|I)\s+(?:have|share)\s+(?:serious\s+|real\s+|significant\s+)?concerns?\b|"
                  r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b")
-_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|with|having|calls?|proposals?|plans?|[a-z]+ing)\b|"
+_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|[a-z]+ing|[A-Z][\w-]*['’]s)\b|"
                 r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bcould\s+not\s+agree\s+more\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
                 r"\bthe\s+right\s+(?:road|approach|thing|step|direction)\b|\bwould\s+set\s+us\s+on\b")
 _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commends|commended|applaud|applauds|applauded|congratulate|congratulates)\b|"

@@ -79,6 +79,8 @@ def test_stance_words():
     assert stance_of("We welcome the new budget for school meals.").stance == WELCOMES
     assert stance_of("The Trust is deeply concerned that waiting times have doubled.").stance == CONCERNED
     assert stance_of("We strongly support the proposals for a clean air zone.").stance == SUPPORTS
+    assert stance_of("He endorsed Priya’s view that the depot should stay open.").stance == SUPPORTS  # a possessive object
+    assert stance_of("She backed her colleague's plan for night buses.").stance == SUPPORTS
     assert stance_of("The Department does not accept that a register is needed.").stance == OPPOSES
     assert stance_of("We do not support the closure of the ward.").stance == OPPOSES
     # a noun is no stance: "support" for victims, a charity called Victim Support
