@@ -289,6 +289,14 @@ def _acronym_in(name: str) -> str | None:
     return m.group(1) if m else None
 
 
+def signatory_names(doc: Document, registry: Registry | None = None) -> list[str]:
+    """A joint letter's signatories as organisations: '(HTF)' dropped, canonical names, each once."""
+    names = [re.sub(r"\s*\([^)]*\)\s*$", "", n).strip() for n in doc.signatories]
+    if registry is not None:
+        names = [registry.canonical(n) or n for n in names if n]
+    return list(dict.fromkeys(n for n in names if n))
+
+
 def register_document(registry: Registry, doc: Document) -> None:
     """Learn the organisations and offices a document names: its author, addressees, speakers, definitions."""
     for org in definitions_in_text(doc.text):

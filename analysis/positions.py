@@ -7,13 +7,14 @@ from asks and statements once both have themes.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
 from ingest.records import TRANSCRIPT, Document
 
 from .asks import _is_quoted, _speaker_holder
-from .organisations import Registry
+from .organisations import Registry, signatory_names
 from .records import Ask
 from .sentences import units
 from .stances import CONCERNED, OPPOSES, WELCOMES, Witness, reported_speaker, reported_stance, stance_of, witnesses
@@ -98,4 +99,20 @@ def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> li
                                  context=context))
     for s in out:
         s.id = "st-" + ask_id(doc.id, s.start, s.end)
-    return out
+    return out + _signatories_hold(doc, out, registry)
+
+
+def _signatories_hold(doc: Document, statements: list[Statement], registry: Registry) -> list[Statement]:
+    """A joint letter's own stances are every signatory's too (as its asks are): one statement each."""
+    if doc.kind == TRANSCRIPT or not doc.signatories:
+        return []
+    extra = []
+    for s in statements:
+        if s.source != "stance":
+            continue
+        for org in signatory_names(doc, registry):
+            if org and org != s.organisation:
+                key = hashlib.sha1(f"{s.id}:{org}".encode()).hexdigest()[:16]
+                extra.append(Statement(s.doc_id, s.start, s.end, s.text, org, s.stance, "signatory", s.rule, None,
+                                       id=f"st-{key}", context=s.context))
+    return extra

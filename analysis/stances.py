@@ -27,17 +27,26 @@ def _rx(p: str) -> re.Pattern[str]:
 _HOLDER = r"(?:\bI|\bwe|\bthe\s+\w+|\bhe|\bshe|\bthey|\b[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)"
 _ADV = r"(?:(?:also|fully|strongly|warmly|very\s+much|particularly|therefore|broadly|wholeheartedly|would|do|does|did|still|really)\s+)*"
 _OPPOSES = _rx(rf"{_HOLDER}\s+{_ADV}(?:oppose[sd]?|reject(?:s|ed)?|disagree[sd]?|(?:does|do|did)\s+not\s+(?:feel|think|believe|agree|support|accept|see\s+the\s+need))\b|"
-               r"\b(?:is|was|are|were)\s+not\s+(?:necessary|needed|the\s+answer|appropriate|convinced|persuaded)\b|\b(?:no|little)\s+(?:need|case)\s+for\b")
+               r"\b(?:is|was|are|were)\s+not\s+(?:necessary|needed|the\s+answer|appropriate|convinced|persuaded)\b|\b(?:no|little)\s+(?:need|case)\s+for\b|"
+               r"\b(?:cannot|can\s*not|will\s+not|won't|(?:are|is|am)\s+unable\s+to)\s+(?:give\s+(?:that|this|such\s+an?|an?)\s+(?:undertaking|commitment|assurance)|"
+               r"accept\s+(?:this|that|the|these|those)\s+recommendations?|support\s+(?:this|that|the)\s+(?:proposal|recommendation|call))\b")
 _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|feels|felt)\s+(?:very\s+|deeply\s+|particularly\s+|also\s+|extremely\s+|increasingly\s+|gravely\s+)*(?:concerned|disappointed|worried|alarmed|troubled|dismayed)\b|"
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
                  r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?)\b|\b(?:we|I)\s+(?:have|share)\s+(?:serious\s+|real\s+|significant\s+)?concerns?\b|"
-                 r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b")
+                 r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b|"
+                 r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b|"
+                 r"\bstill\s+(?:has|have|had)\s+no\b|\bmakes?\s+(?:for\s+)?(?:difficult|grim|sobering|worrying|uncomfortable)\s+reading\b|"
+                 r"\b(?:are|is)\s+(?:still\s+)?missing\s+out\b|\bcarr(?:y|ies)\s+(?:a\s+)?(?:real|serious|significant|considerable)\s+risks?\b")
 _SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|[a-z]+ing|[A-Z][\w-]*['’]s)\b|"
                 r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bcould\s+not\s+agree\s+more\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
                 r"\bthe\s+right\s+(?:road|approach|thing|step|direction)\b|\bwould\s+set\s+us\s+on\b")
 _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commends|commended|applaud|applauds|applauded|congratulate|congratulates)\b|"
                 r"\b(?:am|are|was|were|is|'m|'re)\s+(?:very\s+|particularly\s+|also\s+|so\s+|really\s+)?(?:pleased|delighted|glad|encouraged|heartened|impressed)\b|"
-                r"\b(?:a|an)\s+(?:positive|welcome|helpful|important)\s+(?:step|development|move)\b")
+                r"\b(?:a|an)\s+(?:positive|welcome|helpful|important)\s+(?:step|development|move)\b|"
+                r"\b(?:we|I)\s+(?:would\s+like\s+to\s+)?(?:recognise|recognize|acknowledge|appreciate|praise)\s+(?:the\s+|your\s+|their\s+|its\s+|his\s+|her\s+)?"
+                r"(?:[\w-]+\s+){0,2}(?:work|efforts?|commitment|progress|dedication|achievements?|contribution|co-?operation)\b|"
+                r"\b(?:was|were|is|are)\s+(?:widely\s+|much\s+|greatly\s+|very\s+much\s+)?appreciated\b|\badmiration\s+for\b|"
+                r"\bremarkable\s+(?:improvements?|progress|achievements?|results?)\b|\bit\s+was\s+(?:good|great|encouraging)\s+to\s+see\b")
 _NEGATED = _rx(r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}$")
 
 

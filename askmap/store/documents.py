@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from analysis.organisations import Registry
+from analysis.organisations import Registry, signatory_names
 from analysis.positions import Statement
 from analysis.records import Ask
 from ingest.records import Block, Document, Turn
@@ -56,7 +56,7 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
                      "start": t.start, "end": t.end, "label_start": t.label_start}
                     for i, t in enumerate(doc.turns)
                 ])
-            insert_asks(conn, asks, doc.signatories)
+            insert_asks(conn, asks, signatory_names(doc, registry))
             if statements:
                 conn.execute(insert(statements_table), [
                     {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,

@@ -83,6 +83,20 @@ def test_stance_words():
     assert stance_of("She backed her colleague's plan for night buses.").stance == SUPPORTS
     assert stance_of("The Department does not accept that a register is needed.").stance == OPPOSES
     assert stance_of("We do not support the closure of the ward.").stance == OPPOSES
+    # quieter ways of saying the same
+    assert stance_of("We recognise the tireless work of the council's gritting crews last winter.").stance == WELCOMES
+    assert stance_of("The new evening surgery was widely appreciated by shift workers.").stance == WELCOMES
+    assert stance_of("The inspection identified serious failings in how complaints were handled.").stance == CONCERNED
+    assert stance_of("The estate still has no working lift in two of its blocks.").stance == CONCERNED
+    assert stance_of("The waiting-list figures make difficult reading.").stance == CONCERNED
+    assert stance_of("Many carers are still missing out on the allowance.").stance == CONCERNED
+    assert stance_of("Closing the ward carries a real risk for older patients.").stance == CONCERNED
+    assert stance_of("We cannot give that undertaking.").stance == OPPOSES
+    assert stance_of("The Department is unable to accept this recommendation.").stance == OPPOSES
+    # … and plain background is still no stance
+    assert stance_of("The survey identified 40 sites for new homes.") is None
+    assert stance_of("The bridge still carries 12,000 vehicles a day.") is None
+    assert stance_of("We recognise that the depot closes at six.") is None
     # a noun is no stance: "support" for victims, a charity called Victim Support
     assert stance_of("The unit provides support to victims across the county.") is None
     assert stance_of("Victim Support") is None
