@@ -145,6 +145,17 @@ def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, lis
         return FileResult(str(path), ERROR, exc.reason), []
 
 
+def _add_wall(times: StageTimes, parts: list[StageTimes], wall: float) -> None:
+    """Analysis stages as wall time: the documents' own timings (summed over worker processes, so
+    CPU time) shared out in proportion over the time the analysis actually took."""
+    summed = StageTimes()
+    for p in parts:
+        summed.merge(p)
+    cpu = sum(summed.seconds.values())
+    for stage, seconds in summed.seconds.items():
+        times.add(stage, wall * seconds / cpu if cpu else 0.0)
+
+
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
                  embedder: Embedder | None = None, times: StageTimes | None = None,
@@ -169,10 +180,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         for doc in docs:
             if doc.id in new:
                 todo.setdefault(doc.id, doc)
+    t0 = time.perf_counter()
     analysed = dict(zip(todo, analyse_documents(list(todo.values()), registry,
                                                 default_workers() if workers is None else workers)))
-    for a in analysed.values():
-        times.merge(a.times)
+    _add_wall(times, [a.times for a in analysed.values()], time.perf_counter() - t0)
     seen: set[str] = set()
     with times.stage("store"):
         for result, docs in batch:

@@ -1,0 +1,243 @@
+"""Speed and scale of the whole pipeline, per stage, on synthetic corpora (benchmarks/make_corpus.py).
+
+    python benchmarks/bench_pipeline.py [--sizes 100,1000,10000] [--seed 0] [--baseline-n 100]
+                                        [--out benchmarks/results/bench_pipeline.json] [--keep DIR]
+    python benchmarks/bench_pipeline.py --smoke      # N = 20, baseline on the same 20 (what CI runs)
+
+For each N, in a fresh process (so that peak RSS is that run's): build the corpus, ingest it into a
+new SQLite database with themes (the first fit of that database), and report wall time per stage
+(read, parse, extract, positions, store, embed, theme) and in total, documents/s, words/s and peak
+RSS. Then, with the models warm and N documents stored: the latency of one new ~2-page letter until
+its asks and themes can be read back, and the time each of the app's main views takes to build its
+data (themes, organisation grid with conflicts, the asks table's first page, documents).
+
+Baseline, in the same run: BERTopic over every sentence of a corpus (read by the same readers), with
+the same embedding model, on ``--baseline-n`` documents — our speed is printed as a ratio to it
+(documents/s against documents/s on the same corpus size). Embedding every sentence is the cost the
+baseline pays; it grows linearly, so its time at larger N is given as an estimate, marked as such.
+
+Benchmarks are not tests: nothing here asserts a target; it prints figures (a table, and a JSON file).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+STAGES = ("read", "parse", "extract", "positions", "store", "embed", "theme")
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def _timed(fn, *args, **kwargs) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn(*args, **kwargs)
+    return time.perf_counter() - t0, out
+
+
+def run_one(n: int, seed: int, workdir: Path) -> dict:
+    """One size, in this process: corpus, ingest with themes, one upload, the app's views."""
+    from make_corpus import make_corpus, make_letter
+
+    from askmap import pipeline
+    from askmap.stages import StageTimes
+    from askmap.store import count_asks, count_documents, open_engine, query_asks
+    from askmap.theming import default_embedder
+
+    corpus = workdir / f"corpus_{n}"
+    t_gen, stats = _timed(make_corpus, corpus, n, seed, force=True)
+    db = workdir / f"bench_{n}.db"
+    for f in workdir.glob(f"bench_{n}.db*"):
+        f.unlink()
+    engine = open_engine(str(db))
+    embedder = default_embedder(engine)
+    times = StageTimes()
+    t0 = time.perf_counter()
+    results = pipeline.ingest_paths(engine, [corpus], times=times, embedder=embedder)
+    total = time.perf_counter() - t0
+    errors = [r.line() for r in results if r.status == pipeline.ERROR]
+    docs = count_documents(engine)
+    asks = count_asks(engine)
+    rss_ingest = peak_rss_mib()
+
+    # one new letter into a database of N documents, models warm: until its asks and themes read back
+    letter = workdir / f"new_letter_{n}.txt"
+    letter.write_text(make_letter(seed + 10_000 + n), encoding="utf-8")
+    upload_times = StageTimes()
+    t0 = time.perf_counter()
+    r = pipeline.ingest_paths(engine, [letter], times=upload_times, embedder=embedder)[0]
+    new_asks = query_asks(engine, doc=r.new_ids[0]) if r.new_ids else []
+    upload = time.perf_counter() - t0
+
+    views = time_views(engine)
+    return {
+        "n": n, "documents": docs, "asks": asks, "words": stats.total_words, "kinds": stats.documents,
+        "generate_s": round(t_gen, 2), "errors": errors[:5], "error_count": len(errors),
+        "stages_s": {k: round(times.seconds.get(k, 0.0), 2) for k in STAGES},
+        "total_s": round(total, 2), "docs_per_s": round(docs / total, 2) if total else None,
+        "words_per_s": round(stats.total_words / total) if total else None,
+        "embedded_texts": embedder.encoded, "peak_rss_mib": round(rss_ingest),
+        "upload": {"seconds": round(upload, 3), "status": r.status, "asks": len(new_asks),
+                   "themed_asks": sum(1 for a in new_asks if a["themes"]),
+                   "stages_s": {k: round(v, 3) for k, v in upload_times.seconds.items()}},
+        "views_s": views, "peak_rss_mib_end": round(peak_rss_mib()),
+    }
+
+
+def time_views(engine) -> dict:
+    """Seconds each main view of the app takes to build its data (the functions its tabs call)."""
+    import ui
+    from askmap.store import themes as theme_store
+
+    top3 = [t["id"] for t in sorted(theme_store.theme_summaries(engine, examples=0), key=lambda t: -t["size"])[:3]]
+    out = {}
+    for name, fn in [("themes (three side by side)", lambda: ui.themes_view(engine, top3)),
+                     ("organisations (grid, conflicts)", lambda: ui.organisations_view(engine)),
+                     ("asks (first page)", lambda: ui.asks_view(engine, {}, 1)),
+                     ("documents (newest)", lambda: ui.documents_view(engine))]:
+        fn()  # first call warms imports and SQLite's page cache; the second is what a user waits for
+        out[name] = round(_timed(fn)[0], 3)
+    return out
+
+
+SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(A-Z0-9])|\n{2,}")
+
+
+def run_baseline(n: int, seed: int, workdir: Path) -> dict:
+    """BERTopic over every sentence of an N-document corpus, the same MiniLM, default settings."""
+    from bertopic import BERTopic
+    from make_corpus import make_corpus
+
+    from analysis.embeddings import sentence_model
+    from ingest import iter_files, read
+
+    corpus = workdir / f"baseline_corpus_{n}"
+    make_corpus(corpus, n, seed, force=True)
+    model = sentence_model()
+    t0 = time.perf_counter()
+    sentences, docs = [], 0
+    for f in iter_files([corpus]):
+        for doc in read(f):
+            docs += 1
+            sentences += [s.strip() for s in SENT.split(doc.text) if len(s.split()) >= 3]
+    t_read = time.perf_counter() - t0
+    t_embed, vecs = _timed(model.encode, sentences, batch_size=64, show_progress_bar=False, convert_to_numpy=True)
+    from umap import UMAP
+
+    topic_model = BERTopic(embedding_model=model, umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0,
+                                                                  metric="cosine", random_state=seed))
+    t_fit, _ = _timed(topic_model.fit_transform, sentences, vecs)
+    total = t_read + t_embed + t_fit
+    return {"n": n, "documents": docs, "sentences": len(sentences), "read_s": round(t_read, 2),
+            "embed_s": round(t_embed, 2), "fit_s": round(t_fit, 2), "total_s": round(total, 2),
+            "docs_per_s": round(docs / total, 2), "topics": len(set(topic_model.topics_)) - (-1 in topic_model.topics_),
+            "peak_rss_mib": round(peak_rss_mib())}
+
+
+def _child(args: list[str]) -> dict:
+    out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    if out.returncode != 0:
+        sys.exit(f"bench_pipeline {' '.join(args)} failed:\n{out.stderr[-4000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def table(runs: list[dict], baseline: dict | None) -> str:
+    lines = []
+    head = ["N", "docs", "asks", "words", *STAGES, "total s", "docs/s", "words/s", "peak RSS MiB", "upload s"]
+    lines.append(" | ".join(head))
+    lines.append(" | ".join("---" for _ in head))
+    for r in runs:
+        lines.append(" | ".join(str(x) for x in [r["n"], r["documents"], r["asks"], r["words"],
+                                                 *(r["stages_s"][k] for k in STAGES), r["total_s"], r["docs_per_s"],
+                                                 r["words_per_s"], r["peak_rss_mib"], r["upload"]["seconds"]]))
+    lines.append("")
+    lines.append("app views at each N (seconds to build the data a tab shows):")
+    for r in runs:
+        lines.append(f"  N={r['n']}: " + ", ".join(f"{k} {v}" for k, v in r["views_s"].items()))
+    lines.append("")
+    lines.append("one new letter (asks and themes readable), models warm:")
+    for r in runs:
+        u = r["upload"]
+        lines.append(f"  N={r['n']}: {u['seconds']} s, {u['asks']} asks, {u['themed_asks']} themed ({u['status']})")
+    if len(runs) >= 2:
+        a, b = runs[-2], runs[-1]
+        lines.append(f"\nscaling {a['n']} → {b['n']} documents: time ×{b['total_s'] / a['total_s']:.1f} "
+                     f"for ×{b['n'] / a['n']:.0f} the documents")
+    if baseline:
+        ours = next((r for r in runs if r["n"] == baseline["n"]), None)
+        lines.append(f"\nbaseline (BERTopic over every sentence, same MiniLM) on N={baseline['n']}: "
+                     f"{baseline['sentences']} sentences, read {baseline['read_s']} s, embed {baseline['embed_s']} s, "
+                     f"fit {baseline['fit_s']} s, total {baseline['total_s']} s ({baseline['docs_per_s']} docs/s), "
+                     f"{baseline['topics']} topics")
+        if ours:
+            lines.append(f"  askmap on the same N: {ours['total_s']} s ({ours['docs_per_s']} docs/s) — "
+                         f"{ours['docs_per_s'] / baseline['docs_per_s']:.1f}× the baseline's speed "
+                         "(while also extracting asks, holders, addressees and positions)")
+        per_doc = baseline["total_s"] / baseline["documents"]
+        for r in runs:
+            if r["n"] != baseline["n"]:
+                est = per_doc * r["documents"]
+                lines.append(f"  N={r['n']}: baseline estimated {est:.0f} s from its per-document time (not run); "
+                             f"askmap {r['total_s']} s — about {est / r['total_s']:.1f}× faster")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="100,1000,10000")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--baseline-n", type=int, default=100, help="documents for the BERTopic baseline (0: none)")
+    p.add_argument("--smoke", action="store_true", help="N = 20 and a baseline on 20 (the CI run)")
+    p.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "bench_pipeline.json"))
+    p.add_argument("--keep", help="build corpora and databases here (default: a temporary folder)")
+    p.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--baseline", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--workdir", help=argparse.SUPPRESS)
+    a = p.parse_args(argv)
+    if a.one is not None:
+        print(json.dumps(run_one(a.one, a.seed, Path(a.workdir))))
+        return 0
+    if a.baseline is not None:
+        print(json.dumps(run_baseline(a.baseline, a.seed, Path(a.workdir))))
+        return 0
+    sizes = [20] if a.smoke else [int(x) for x in a.sizes.split(",") if x.strip()]
+    base_n = 20 if a.smoke else a.baseline_n
+    tmp = None if a.keep else tempfile.TemporaryDirectory(prefix="askmap-bench-")
+    workdir = Path(a.keep or tmp.name)
+    workdir.mkdir(parents=True, exist_ok=True)
+    runs = []
+    for n in sizes:
+        print(f"N={n} …", file=sys.stderr, flush=True)
+        runs.append(_child(["--one", str(n), "--seed", str(a.seed), "--workdir", str(workdir)]))
+    baseline = None
+    if base_n:
+        print(f"baseline N={base_n} …", file=sys.stderr, flush=True)
+        baseline = _child(["--baseline", str(base_n), "--seed", str(a.seed), "--workdir", str(workdir)])
+    report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "runs": runs, "baseline": baseline}
+    out = Path(a.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(table(runs, baseline))
+    print(f"\nJSON: {out}")
+    if tmp:
+        tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
