@@ -158,9 +158,9 @@ def _resolve_short_name(name: str | None, doc: Document, registry: Registry) -> 
 
 def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
     name = name[:1].upper() + name[1:]
-    known = {o.name for o in registry.orgs.values()} | set(doc.addressees) | {doc.author_org or ""}
     low = name.lower()
-    longer = {k for k in known if k and k.lower() != low and (k.lower().endswith(" " + low) or k.lower().startswith(low + " "))
+    known = registry.lowered() + [(k, k.lower()) for k in [*doc.addressees, doc.author_org or ""]]
+    longer = {k for k, kl in known if k and kl != low and (kl.endswith(" " + low) or kl.startswith(low + " "))
               and k in doc.text}
     if len(longer) == 1:
         return longer.pop()
@@ -237,8 +237,10 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     for u, hit in zip(every, first_hits):
         if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u, quotes):
             continue
-        if (hit is None or hit.type != COMMITMENT) and not ask_rules.excluded(u.text):
-            hit = ask_rules.self_commitment(u.text, own) or hit
+        if hit is None or hit.type != COMMITMENT:
+            own_hit = ask_rules.self_commitment(u.text, own)
+            if own_hit and not ask_rules.excluded(u.text):
+                hit = own_hit
         if hit is None and u.number and u.first_in_block and u.lead_in is None and ask_rules.looks_like_action(u.text):
             hit = Hit(RECOMMENDATION, "numbered_action", 0.65)
         lead_addressee = None

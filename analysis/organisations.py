@@ -123,6 +123,11 @@ class Registry:
         self._index: dict[str, str] = {}
         self.seen: set[str] = set()  # canonical names that documents (or the user) have named
         self._acronyms: dict[str, str] = {}  # exact spelling ("MPS", "OfS"): "MPs" is no acronym of "MPS"
+        self._version = 0  # bumped on every change; the lookup indexes below are rebuilt when it moves
+        self._built = -1
+        self._by_first: dict[str, list[str]] = {}  # first word of a normalised name → names
+        self._by_suffix: dict[str, list[str]] = {}  # "integrated care board" → seen names that end with it
+        self._by_initials: dict[str, list[str]] = {}  # "MOPAC" → seen names whose initials spell it
         for o in orgs:
             self.add(o)
         self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
@@ -137,6 +142,7 @@ class Registry:
         if entry.name not in self.seen:
             self.seen.add(entry.name)
             self.dirty.add(entry.name)
+            self._version += 1
         return entry
 
     def override(self, org: Organisation) -> Organisation:
@@ -153,6 +159,7 @@ class Registry:
             self._acronyms[org.acronym] = org.name
         self.seen.add(org.name)
         self.dirty.add(org.name)
+        self._version += 1
         return entry
 
     def add(self, org: Organisation) -> Organisation:
@@ -180,8 +187,28 @@ class Registry:
         return existing
 
     def _mark(self, name: str) -> None:
+        self._version += 1
         if hasattr(self, "dirty"):  # not while the registry is being built
             self.dirty.add(name)
+
+    def _indexes(self) -> None:
+        """Indexes for :meth:`canonical`, so that a lookup costs the same with ten names or ten thousand."""
+        if self._built == self._version:
+            return
+        first: dict[str, list[str]] = {}
+        suffix: dict[str, list[str]] = {}
+        initials: dict[str, list[str]] = {}
+        for name in self.orgs:
+            words = normalise(name).split()
+            if words:
+                first.setdefault(words[0], []).append(name)
+            if name in self.seen:
+                for i in range(1, len(words)):
+                    suffix.setdefault(" ".join(words[i:]), []).append(name)
+                for v in _initials_variants(name):
+                    initials.setdefault(v, []).append(name)
+        self._by_first, self._by_suffix, self._by_initials = first, suffix, initials
+        self._built = self._version
 
     def lookup(self, mention: str) -> Organisation | None:
         name = self._index.get(normalise(mention)) or self._acronyms.get(mention.strip())
@@ -198,22 +225,30 @@ class Registry:
         if org:
             return org.name
         key = normalise(m)
+        self._indexes()
         if key and re.fullmatch(_TITLE_WORDS, m, re.I):
-            offices = [o.name for o in self.orgs.values() if normalise(o.name).startswith(key + " ")]
+            offices = [n for n in self._by_first.get(key.split()[0], []) if normalise(n).startswith(key + " ")]
             seen = [o for o in offices if o in self.seen]
             if len(seen) == 1:  # the one such office the documents name
                 return seen[0]
             if not seen and len(offices) == 1:
                 return offices[0]
         if re.fullmatch(r"[A-Z]{2,8}", m):  # "MOPAC" → the one seen name whose initials spell it
-            spelled = [n for n in self.seen if m in _initials_variants(n)]
+            spelled = self._by_initials.get(m, [])
             if len(spelled) == 1:
                 return spelled[0]
         if key and " " in key:  # "Integrated Care Board" → the one seen "Northshire Integrated Care Board"
-            longer = [n for n in self.seen if normalise(n).endswith(" " + key)]
+            longer = self._by_suffix.get(key, [])
             if len(longer) == 1:
                 return longer[0]
         return m[:1].upper() + m[1:] if m else None
+
+    def lowered(self) -> list[tuple[str, str]]:
+        """(name, lower-case name) of every organisation, computed once per change of the registry."""
+        if getattr(self, "_lowered_at", None) != self._version:
+            self._lowered = [(n, n.lower()) for n in self.orgs]
+            self._lowered_at = self._version
+        return self._lowered
 
     def names(self) -> list[str]:
         return sorted(self.orgs)

@@ -24,7 +24,9 @@ def _rx(p: str) -> re.Pattern[str]:
     return re.compile(p, re.I)
 
 
-_HOLDER = r"(?:\bI|\bwe|\bthe\s+\w+|\bhe|\bshe|\bthey|\b[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)"
+# whoever takes the stance: the word before the verb ("we", "Trust", "residents"). A search only needs
+# that one word; a run of capitalised words here, matched without case, backtracked over whole sentences
+_HOLDER = r"\b[\w'’]+"
 _ADV = r"(?:(?:also|fully|strongly|warmly|very\s+much|particularly|therefore|broadly|wholeheartedly|would|do|does|did|still|really)\s+)*"
 _OPPOSES = _rx(rf"{_HOLDER}\s+{_ADV}(?:oppose[sd]?|reject(?:s|ed)?|disagree[sd]?|(?:does|do|did)\s+not\s+(?:feel|think|believe|agree|support|accept|see\s+the\s+need))\b|"
                r"\b(?:is|was|are|were)\s+not\s+(?:necessary|needed|the\s+answer|appropriate|convinced|persuaded)\b|\b(?:no|little)\s+(?:need|case)\s+for\b|"

@@ -265,3 +265,17 @@ def test_only_titles_resolve_by_prefix():
     assert registry.canonical("the Council") == "Council"  # "Council" is not an office title
     assert registry.canonical("the Minister") == "Minister for Rural Affairs"
     assert registry.canonical("the Secretary") == "Secretary"  # no such office known
+
+
+def test_short_names_and_acronyms_follow_what_the_registry_learns():
+    """The lookups behind canonical() are indexed; learning a name must update them."""
+    reg = Registry.builtin()
+    reg.learn(Organisation("Northshire Integrated Care Board", [], None, "organisation"))
+    reg.learn(Organisation("Wexley Tenants Action Group", [], None, "organisation"))
+    assert reg.canonical("Integrated Care Board") == "Northshire Integrated Care Board"
+    assert reg.canonical("WTAG") == "Wexley Tenants Action Group"
+    reg.learn(Organisation("Southshire Integrated Care Board", [], None, "organisation"))
+    reg.learn(Organisation("Westfield Teachers Alliance Group", [], None, "organisation"))
+    assert reg.canonical("Integrated Care Board") == "Integrated Care Board"  # two such boards now: no guess
+    assert reg.canonical("WTAG") == "WTAG"
+
