@@ -152,7 +152,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
                     time.perf_counter() - t0)
 
 
-STATEMENT_CONTEXT_WORDS = 20  # a stance statement shorter than this is themed with the sentence before it
+STATEMENT_CONTEXT_WORDS = 12  # a stance statement shorter than this is themed with the sentence before it
 
 
 def _ask_vectors(rows: list[tuple[str, str, str | None]], embedder: Embedder, context_below: int | None = None) -> np.ndarray:
