@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ingest.records import HEADING, LIST_ITEM, PARAGRAPH, Document
+from ingest.records import CONSULTATION_RESPONSE, HEADING, LIST_ITEM, PARAGRAPH, Document
 
 from .records import Unit
 
@@ -60,8 +60,11 @@ def _turn_of(doc: Document, pos: int) -> int | None:
 
 def units(doc: Document) -> Iterator[Unit]:
     """Every sentence of the prose blocks; list items carry number and lead-in; transcript units their turn."""
+    # a long heading is usually prose set apart; in a consultation response it is the consultation's own
+    # question ("… Please explain your answer."), not the respondent's words
+    long_headings_are_prose = doc.kind != CONSULTATION_RESPONSE
     for bi, b in enumerate(doc.blocks):
-        if b.kind not in PROSE_BLOCKS and not (b.kind == HEADING and b.end - b.start > 60):
+        if b.kind not in PROSE_BLOCKS and not (long_headings_are_prose and b.kind == HEADING and b.end - b.start > 60):
             continue
         for k, (s, e) in enumerate(split_sentences(doc.text, b.start, b.end)):
             turn = _turn_of(doc, s) if doc.turns else None

@@ -90,7 +90,10 @@ def looks_like_line_group(lines: list[str]) -> bool:
         return False
     short = all(len(l.strip()) <= 70 for l in lines)
     unfinished = sum(1 for l in lines if not re.search(r"[.!?]['\"’”)]*$", l.strip())) >= len(lines) - 1
-    return short and unfinished
+    # a hard-wrapped paragraph (e-mail at 72 columns) runs on: its lines continue in lower case
+    continued = sum(1 for prev, l in zip(lines, lines[1:])
+                    if len(prev.strip()) >= 40 and re.match(r"\s*[a-z]{2,}[\s,;]", l)) * 2 >= len(lines) - 1
+    return short and unfinished and not continued
 
 
 def blocks_from_text(text: str, heading_spans: Iterable[tuple[int, int]] = ()) -> list[Block]:

@@ -572,3 +572,17 @@ def test_a_cited_recommendation_is_held_by_the_body_that_made_it():
     assert own.holder_kind == "author" and own.holder == "Northshire Carers' Forum"
     for a in asks:
         assert doc.text[a.start:a.end] == a.text
+
+
+def test_a_consultation_question_is_not_the_respondents_ask():
+    """The question heading of a consultation export ('… Please explain your answer.') is the
+    consultation's own words: only what the respondent wrote gives asks."""
+    export = ("Response ID,Organisation,Q1. Do you agree with the proposal to close Millbrook library on Saturdays? "
+              "Please explain your answer.\n"
+              "R1,Friends of Millbrook Library,We strongly disagree. The council should keep the library open on Saturdays.\n"
+              "R2,Millbrook Parents Group,No. Please reconsider the closure and talk to parents first.\n").encode()
+    docs = read_bytes(export, "library_consultation.csv")
+    registry = Registry.builtin()
+    texts = {d.source: [a.text for a in analyse(d, registry)] for d in docs}
+    assert texts == {"library_consultation.csv#R1": ["The council should keep the library open on Saturdays."],
+                     "library_consultation.csv#R2": ["Please reconsider the closure and talk to parents first."]}

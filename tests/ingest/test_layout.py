@@ -56,3 +56,13 @@ def test_recommendation_numbers_in_words():
     assert number_from_words("Recommendation four: the trust should…") == "4"
     assert number_from_words("Recommendation 12. Publish the data") == "12"
     assert number_from_words("We recommend four things") is None
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_but_an_address_is_lines():
+    wrapped = ("It is essential that the county council keeps the Millbrook\n"
+               "library open on Saturdays and publishes its plans for the\n"
+               "mobile library before the budget is set.\n")
+    blocks = blocks_from_text(wrapped)
+    assert len(blocks) == 1 and wrapped[blocks[0].start:blocks[0].end].endswith("before the budget is set.")
+    address = "Friends of Millbrook Library\n12 High Street\nMillbrook\nMB1 2CD\n"
+    assert len(blocks_from_text(address)) == 4
