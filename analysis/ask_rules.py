@@ -45,7 +45,8 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("reported_speech", _rx(r"\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
                             r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),
     ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
-                        r".*\b(?:has|have|had|was|were)?\s*(?:recommended|suggested|proposed|urged|called for|asked for|requested)\b(?!.*\b(?:we|I)\s+(?:agree|support|endorse|share))")),
+                        # "proposed" before its noun ("the proposed development") is no report of a proposal
+                        r".*\b(?:has|have|had|was|were)?\s*(?:recommended|suggested|(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bits\s)(?<!\bthis\s)(?<!\btheir\s)proposed|urged|called for|asked for|requested)\b(?!.*\b(?:we|I)\s+(?:agree|support|endorse|share))")),
     ("descriptive_trend", _rx(r"\b(?:should|will|would|may|might|could|(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to)\s+(?:continue\s+to\s+)?"
                               r"(?:rise|fall|grow|decline|drop|increase|decrease|improve|worsen|double|halve)\s+"
                               r"(?:steadily\s+|sharply\s+|slightly\s+|significantly\s+|gradually\s+)?(?:in|as|over|during|after|when|once|until|[,.;])|"
@@ -155,7 +156,9 @@ def urge(text: str) -> Hit | None:
     return None
 
 
-_ENCOURAGE = _rx(r"\b(?:encourage|encourages|encouraging)\s+(?:you|the|that|all|further|this|them|her|him|your|greater|more|local|every|each)\b")
+_ENCOURAGE = _rx(r"\b(?:encourage|encourages|encouraging)\s+(?:you|the|that|all|further|this|them|her|him|your|greater|more|local|every|each)\b|"
+                 # "We would encourage Collbury Buses to …", "we encourage central government to …"
+                 r"\b(?:we|I)\s+(?:would\s+|strongly\s+|also\s+|therefore\s+|particularly\s+)*encourage\s+(?:[\w'’&-]+\s+){1,6}to\s+[a-z]+")
 
 
 def encourage(text: str) -> Hit | None:
@@ -301,7 +304,8 @@ _IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|deliver|promote|e
                         r"hire|employ|pilot|trial|test|measure|track|report|reopen|open|close|protect|safeguard|enforce|"
                         r"compensate|refund|waive|freeze|cap|reduce|lower|limit|expand|widen|extend|speed\s+up|"
                         r"clarify|update|revise|amend|withdraw|rethink|reconsider|recognise|recognize|listen|involve|"
-                        r"co-produce|co-design|partner|collaborate|coordinate|co-ordinate|integrate|join|sign)\b")
+                        r"co-produce|co-design|partner|collaborate|coordinate|co-ordinate|integrate|join|sign|meet|plant|recycle|"
+                        r"insulate|retrofit|resurface|clear|fix|grit|connect)\b")
 _GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
 _SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|is\s+committed\s+to|undertakes\s+to|is\s+(?:currently|now)\s+\w+ing)"
 

@@ -93,6 +93,8 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
         "We encourage the trust to publish its waiting times by specialty.",
         "We encourage greater use of community pharmacies.",
         "We would also encourage local museums to open free on Sundays.",
+        "We would encourage Collbury Buses to restore the Sunday timetable.",
+        "We strongly encourage central government to fund the scheme for another year.",
     ]),
     "wish": (RECOMMENDATION, [
         "We would like to see every new home fitted with solar panels.",
@@ -187,6 +189,7 @@ NEGATIVES: dict[str, list[str]] = {
     "encourage": [
         "The scheme has encouraged 300 households to insulate their homes.",
         "Low fares encourage people to use the bus.",
+        "The scheme encourages older residents to try the bus.",
         "Early results from the digital skills pilot are encouraging.",
     ],
     "wish": [
@@ -352,6 +355,8 @@ EXCLUDED = [
 
 # (exclusion the sentence comes close to, sentence, type, rule): an ask the exclusion must not swallow
 NOT_EXCLUDED = [
+    ("past_report", "The council should consult residents near the proposed development on the road layout.",
+     RECOMMENDATION, "modal_should"),
     ("expectation", "Support should be available to every survivor, whatever their immigration status.",
      RECOMMENDATION, "modal_should"),
     ("worth_noting", "It is important that the trust publishes its waiting times.", RECOMMENDATION, "vital_that"),
@@ -580,3 +585,13 @@ def test_does_not_look_like_action(item):
 ])
 def test_nouns_and_adverbs_are_not_actions(item):
     assert not looks_like_action(item)
+
+
+@pytest.mark.parametrize("item", ["Meet the residents' association before the consultation closes.",
+                                  "Plant 500 street trees in the town centre by 2027.",
+                                  "Recycle the demolition rubble on site.",
+                                  "Insulate every council home built before 1980."])
+def test_list_items_in_the_imperative_are_actions(item):
+    from analysis.ask_rules import looks_like_action
+
+    assert looks_like_action(item)
