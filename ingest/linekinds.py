@@ -24,7 +24,8 @@ ORG_WORDS = (
     "Congress", "Cabinet", "Healthwatch", "Watch", "Friends", "Movement", "Taskforce", "Task Force", "Working Group",
     "Party", "Labs", "Lab", "Consultancy", "Industries", "Club", "Collaborative", "Commissioning", "CIC", "Cymru",
     "House of Commons", "House of Lords", "Senedd", "Hospice", "Healthcare", "Surgery", "Library", "Museum",
-    "Housing Association", "Credit Union", "Chamber of Commerce", "Observatory", "Citizens Advice",
+    "Housing Association", "Credit Union", "Chamber of Commerce", "Observatory", "Citizens Advice", "Action",
+    "Improvement District", "Pastors", "Volunteers",
 )
 ROLE_WORDS = (
     "Chair", "Chairman", "Chairwoman", "Chairperson", "Co-Chair", "Vice-Chair", "Chief Executive", "CEO", "Director",
