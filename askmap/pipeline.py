@@ -28,8 +28,8 @@ from analysis.themes import ThemeSpec
 from ingest import Document, IngestError, ReadOptions, iter_files, read
 
 from .stages import StageTimes
-from .store import load_registry, save_document
-from .store.documents import has_document
+from .store import load_registry
+from .store.documents import has_document, save_documents
 from .theming import assign_new, default_embedder, fit, has_themes
 
 OK = "ok"
@@ -37,6 +37,7 @@ DUPLICATE = "duplicate"
 ERROR = "error"
 PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over worker processes
 CHUNK = 16  # documents whose candidate sentences are parsed in one spaCy batch
+STORE_CHUNK = 200  # new documents written in one transaction (each page written once, not once a document)
 
 
 def default_workers() -> int:
@@ -145,6 +146,12 @@ def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, lis
         return FileResult(str(path), ERROR, exc.reason), []
 
 
+def _fail(result: FileResult, reason: str) -> None:
+    """A document of the file failed: the file is reported as an error (its first failure's reason)."""
+    if result.status != ERROR:
+        result.status, result.reason = ERROR, reason
+
+
 def _add_wall(times: StageTimes, parts: list[StageTimes], wall: float) -> None:
     """Analysis stages as wall time: the documents' own timings (summed over worker processes, so
     CPU time) shared out in proportion over the time the analysis actually took."""
@@ -186,26 +193,30 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     _add_wall(times, [a.times for a in analysed.values()], time.perf_counter() - t0)
     seen: set[str] = set()
     with times.stage("store"):
+        to_store: list[tuple[FileResult, Document, Analysed]] = []
         for result, docs in batch:
             for doc in docs:
-                if doc.id in seen:
+                if doc.id in seen or doc.id not in new:
                     result.duplicate_ids.append(doc.id)
                     continue
                 seen.add(doc.id)
                 found = analysed.get(doc.id) or Analysed()
-                if found.error:
-                    result.status, result.reason = ERROR, found.error
-                    break
-                try:
-                    stored = save_document(engine, doc, found.asks, registry, found.statements)
-                except Exception as exc:  # one document failing to store never loses the others
-                    result.status, result.reason = ERROR, f"could not store {doc.source}: {type(exc).__name__}: {exc}"
-                    break
-                if stored:
+                if found.error:  # reported; the file's other documents still go in
+                    _fail(result, found.error)
+                    continue
+                to_store.append((result, doc, found))
+        for i in range(0, len(to_store), STORE_CHUNK):
+            chunk = to_store[i:i + STORE_CHUNK]
+            saved = save_documents(engine, [(doc, a.asks, a.statements) for _, doc, a in chunk], registry)
+            for (result, doc, found), outcome in zip(chunk, saved):
+                if outcome.error is not None:
+                    _fail(result, f"could not store {doc.source}: {type(outcome.error).__name__}: {outcome.error}")
+                elif outcome.stored:
                     result.new_ids.append(doc.id)
                     result.asks += len(found.asks)
                 else:
                     result.duplicate_ids.append(doc.id)
+        for result, _ in batch:
             if result.status == OK and not result.new_ids:
                 result.status = DUPLICATE
     results = [r for r, _ in batch]

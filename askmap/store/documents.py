@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from analysis.organisations import Registry, signatory_names
@@ -24,6 +25,36 @@ def has_document(engine: Engine, doc_id: str) -> bool:
         return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
 
+def _insert_document(conn: Connection, doc: Document, asks: Sequence[Ask], statements: Sequence[Statement],
+                     registry: Registry | None) -> None:
+    conn.execute(
+        insert(documents).values(
+            id=doc.id, source=doc.source, path=doc.path, format=doc.format, kind=doc.kind,
+            title=doc.title, date=doc.date, author=doc.author, author_org=doc.author_org,
+            addressees=list(doc.addressees), signatories=list(doc.signatories),
+            meta=dict(doc.metadata), text=doc.text, ingested_at=datetime.now(timezone.utc),
+        )
+    )
+    if doc.blocks:
+        conn.execute(insert(blocks), [
+            {"doc_id": doc.id, "idx": i, "kind": b.kind, "start": b.start, "end": b.end, "number": b.number,
+             "lead_in": b.lead_in, "level": b.level, "section": b.section}
+            for i, b in enumerate(doc.blocks)
+        ])
+    if doc.turns:
+        conn.execute(insert(turns), [
+            {"doc_id": doc.id, "idx": i, "speaker": t.speaker, "role": t.role, "organisation": t.organisation,
+             "start": t.start, "end": t.end, "label_start": t.label_start}
+            for i, t in enumerate(doc.turns)
+        ])
+    insert_asks(conn, asks, signatory_names(doc, registry))
+    if statements:
+        conn.execute(insert(statements_table), [
+            {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,
+             "organisation": s.organisation, "stance": s.stance, "source": s.source, "rule": s.rule,
+             "speaker": s.speaker, "context": s.context} for s in statements])
+
+
 def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), registry: Registry | None = None,
                   statements: Sequence[Statement] = ()) -> bool:
     """Store a document with its blocks, turns, asks and the organisations it taught the registry,
@@ -36,32 +67,7 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
         return False
     try:
         with engine.begin() as conn:
-            conn.execute(
-                insert(documents).values(
-                    id=doc.id, source=doc.source, path=doc.path, format=doc.format, kind=doc.kind,
-                    title=doc.title, date=doc.date, author=doc.author, author_org=doc.author_org,
-                    addressees=list(doc.addressees), signatories=list(doc.signatories),
-                    meta=dict(doc.metadata), text=doc.text, ingested_at=datetime.now(timezone.utc),
-                )
-            )
-            if doc.blocks:
-                conn.execute(insert(blocks), [
-                    {"doc_id": doc.id, "idx": i, "kind": b.kind, "start": b.start, "end": b.end, "number": b.number,
-                     "lead_in": b.lead_in, "level": b.level, "section": b.section}
-                    for i, b in enumerate(doc.blocks)
-                ])
-            if doc.turns:
-                conn.execute(insert(turns), [
-                    {"doc_id": doc.id, "idx": i, "speaker": t.speaker, "role": t.role, "organisation": t.organisation,
-                     "start": t.start, "end": t.end, "label_start": t.label_start}
-                    for i, t in enumerate(doc.turns)
-                ])
-            insert_asks(conn, asks, signatory_names(doc, registry))
-            if statements:
-                conn.execute(insert(statements_table), [
-                    {"id": s.id, "doc_id": s.doc_id, "start": s.start, "end": s.end, "text": s.text,
-                     "organisation": s.organisation, "stance": s.stance, "source": s.source, "rule": s.rule,
-                     "speaker": s.speaker, "context": s.context} for s in statements])
+            _insert_document(conn, doc, asks, statements, registry)
             if registry is not None:
                 save_registry(conn, registry)
         if registry is not None:
@@ -71,6 +77,41 @@ def save_document(engine: Engine, doc: Document, asks: Sequence[Ask] = (), regis
             return False
         raise
     return True
+
+
+@dataclass
+class Saved:
+    """What happened to one document of a batch: stored, already there, or the error that stopped it."""
+
+    stored: bool = False
+    error: Exception | None = None
+
+
+def save_documents(engine: Engine, items: Sequence[tuple[Document, Sequence[Ask], Sequence[Statement]]],
+                   registry: Registry | None = None) -> list[Saved]:
+    """Store many new documents in one transaction (a bulk ingest writes each database page once, not
+    once per document). Should anything in the batch fail, it is rolled back whole and every document
+    is stored again in its own transaction, so one bad document never loses the others and each is
+    still all or nothing."""
+    if not items:
+        return []
+    try:
+        with engine.begin() as conn:
+            for doc, asks, statements in items:
+                _insert_document(conn, doc, asks, statements, registry)
+            if registry is not None:
+                save_registry(conn, registry)
+        if registry is not None:
+            registry.dirty.clear()
+        return [Saved(stored=True) for _ in items]
+    except Exception:  # noqa: BLE001 — retried one by one below, where the failing document reports itself
+        out = []
+        for doc, asks, statements in items:
+            try:
+                out.append(Saved(stored=save_document(engine, doc, asks, registry, statements)))
+            except Exception as exc:  # noqa: BLE001
+                out.append(Saved(error=exc))
+        return out
 
 
 def _document_from_row(row, block_rows, turn_rows) -> Document:

@@ -171,3 +171,21 @@ def test_the_registry_saves_what_documents_taught_it_and_only_that(engine):
     stored = {o["name"]: o for o in list_organisations(engine, include_builtin=False)}
     assert sorted(stored["Eastfield Residents Association"]["aliases"]) == ["ERA residents", "Eastfield residents"]
     assert load_registry(engine).canonical("Eastfield residents") == "Eastfield Residents Association"
+
+
+def test_a_batch_is_one_transaction_and_a_bad_document_loses_only_itself(engine):
+    from analysis.records import Ask
+    from askmap.store.documents import save_documents
+
+    good1, bad, good2 = make_doc(1), make_doc(2), make_doc(3)
+    text = "We urge you to fund 2 new bus routes."
+    start = bad.text.index(text)
+    twin = Ask(id="same", doc_id=bad.id, doc=bad.source, start=start, end=start + len(text), text=text,
+               type="recommendation", holder="Bus Users Group", holder_kind="author", addressee=None, rule="t", confidence=1.0)
+    saved = save_documents(engine, [(good1, [], []), (bad, [twin, twin], []), (good2, [], [])])  # two asks, one id
+    assert [s.stored for s in saved] == [True, False, True]
+    assert saved[1].error is not None and "UNIQUE" in str(saved[1].error)
+    assert {d["id"] for d in list_documents(engine)} == {"hash1", "hash3"}  # the bad one left nothing behind
+    assert load_document(engine, "hash2") is None
+    again = save_documents(engine, [(good1, [], []), (make_doc(4), [], [])])  # already stored: not written twice
+    assert [s.stored for s in again] == [False, True] and count_documents(engine) == 3
