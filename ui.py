@@ -31,7 +31,7 @@ from askmap.store import (
     query_asks,
 )
 from askmap.store import themes as theme_store
-from askmap.store.positions import position_counts, query_positions, theme_positions_summary, top_organisations
+from askmap.store.positions import conflicts, organisations_of, position_counts, query_positions, top_organisations
 from analysis.themes import Theme, seed_id
 from ingest import ColumnRoles, ReadOptions
 
@@ -39,7 +39,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # the views read pages and counts from the database, never whole tables: they stay fast at 10,000 documents
 ASK_PAGE = 100  # asks table rows per page
 THEME_QUOTES = 50  # quotes shown under a theme
-GRID_ORGS = 40  # organisations in the grid (those holding the most positions)
+GRID_ORGS = 40  # organisations in the grid (those with the most asks and statements) …
+NEWEST_DOCS = 5  # … and those of the newest documents
 ORG_CHOICES = 500  # organisations offered in the profile list (any other can be typed)
 DOC_PAGE = 200  # documents listed (newest first; find others by name)
 QUOTES = 200  # quotes for one grid cell or profile
@@ -108,9 +109,12 @@ def themes_view(engine, selected: list[str] | None) -> tuple:
 
 
 def heatmap(engine, top: int = GRID_ORGS):
-    """Organisation × theme for the organisations holding the most positions: the main stance and its
-    count in each cell, coloured by stance (counted in the database)."""
-    orgs = [o for o, _ in top_organisations(engine, top)]
+    """Organisation × theme for the organisations holding the most asks and statements, and those of the
+    newest documents: the main stance and its count of positions in each cell, coloured by stance
+    (counted in the database)."""
+    newest = [d["id"] for d in list_documents(engine, limit=NEWEST_DOCS, newest_first=True)]
+    orgs = organisations_of(engine, newest)  # what was just uploaded comes first
+    orgs += [o for o, _ in top_organisations(engine, top) if o not in orgs]
     if not orgs:
         return pd.DataFrame({"organisation": []}), []
     cells: dict[tuple[str, str], Counter] = {}
@@ -139,8 +143,12 @@ def organisation_choices(engine) -> list[str]:
 
 
 def conflicts_text(engine) -> str:
-    lines = [f"{t['theme']}: for — {', '.join(t['for'])}; against — {', '.join(t['against'])}"
-             for t in theme_positions_summary(engine) if t["conflict"]]
+    def names(orgs: list[str], more: bool = False) -> str:
+        shown = ", ".join(orgs[:10])
+        return shown + (f" and {len(orgs) - 10} others" if len(orgs) > 10 else " and others" if more else "")
+
+    lines = [f"{c['theme']}: for — {names(c['for'], c['more_for'])}; against — {names(c['against'])}"
+             for c in conflicts(engine)]
     return "\n".join(lines) or "No conflicts: no theme has organisations both for and against."
 
 
@@ -307,7 +315,8 @@ def build_app(db: str | None = None) -> gr.Blocks:
         with gr.Tab("Organisations") as t_orgs:
             styled, _ = heatmap(engine)
             grid = gr.Dataframe(value=styled, label=f"Organisation × theme (main stance and count) for the {GRID_ORGS} "
-                                                    "organisations holding the most positions; select a cell for its quotes",
+                                                    "organisations with the most asks and statements and those of the newest documents; "
+                                                    "select a cell for its quotes",
                                 interactive=False)
             quotes = gr.Dataframe(label="Quotes", interactive=False, wrap=True)
             conflicts = gr.Textbox(value=conflicts_text(engine), label="Conflicts", lines=3, interactive=False)

@@ -220,6 +220,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             if result.status == OK and not result.new_ids:
                 result.status = DUPLICATE
     results = [r for r, _ in batch]
+    del batch, todo, analysed, to_store  # stored: the documents and their analyses make room for the embeddings
     new_ids = [d for r in results for d in r.new_ids]
     if themes and new_ids:
         embedder = embedder or default_embedder(engine)

@@ -80,7 +80,8 @@ MIGRATIONS: dict[int, list[str]] = {
         "INSERT OR IGNORE INTO ask_holders (ask_id, organisation, source) "
         "SELECT a.id, j.value, 'signatory' FROM asks a JOIN documents d ON d.id = a.doc_id, json_each(d.signatories) j "
         "WHERE a.holder_kind = 'signatories'",
-        "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)"],
+        "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)",
+        "CREATE INDEX IF NOT EXISTS ix_statements_org ON statements (organisation)"],
 }
 
 asks = Table(
@@ -186,6 +187,7 @@ statements = Table(
     Column("context", Text),
 )
 Index("ix_statements_doc", statements.c.doc_id)
+Index("ix_statements_org", statements.c.organisation)
 
 statement_themes = Table(
     "statement_themes",

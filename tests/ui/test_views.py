@@ -1,11 +1,15 @@
 """The app's views read pages and counts from the database: paging, counts and the organisation grid
 agree with the full queries (small pages here, so a few letters span several)."""
+from collections import Counter
+
 import pytest
+from sqlalchemy import text
 
 import ui
 from analysis.themes import ThemeSpec
 from askmap import pipeline
-from askmap.store import count_asks, open_engine, query_asks
+from askmap.store import count_asks, list_documents, open_engine, query_asks
+from askmap.store.positions import organisations_of
 from askmap.store.positions import query_positions
 
 from ..themes.helpers import fake_embedder, letter, write_corpus
@@ -58,19 +62,41 @@ def test_asks_view_counts_what_the_filters_select(engine):
     assert len(frame) == 0 and caption == "Asks 0–0 of 0 (page 1 of 1)"
 
 
-def test_grid_shows_the_organisations_holding_most_positions_with_database_counts(engine):
+def test_grid_shows_the_newest_documents_and_the_most_active_organisations_with_database_counts(engine, monkeypatch):
+    monkeypatch.setattr(ui, "NEWEST_DOCS", 1)
     styled, themes_ = ui.heatmap(engine, top=2)
     df = styled.data
-    assert len(df) == 2 and set(themes_) <= {"Buses", "Libraries"}
-    by_org: dict[str, int] = {}
-    for p in query_positions(engine):
-        by_org[p["organisation"]] = by_org.get(p["organisation"], 0) + 1
-    ranked = sorted(by_org.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-    assert list(df["organisation"]) == [o for o, _ in ranked]
+    newest = organisations_of(engine, [d["id"] for d in list_documents(engine, limit=ui.NEWEST_DOCS, newest_first=True)])
+    assert list(df["organisation"][:len(newest)]) == newest  # what was just uploaded comes first
+    df = df[len(newest):]
+    assert len(newest) == 1 and len(df) >= 1 and set(themes_) <= {"Buses", "Libraries"}
+    with engine.connect() as conn:  # asks held (a joint letter's by every signatory) and stance statements
+        held = [r[0] for r in conn.execute(text("SELECT organisation FROM ask_holders UNION ALL SELECT organisation FROM statements"))]
+    ranked = sorted(Counter(held).items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    assert list(df["organisation"]) == [o for o, _ in ranked if o not in newest]
     for _, row in df.iterrows():
         for t in themes_:
             n = sum(1 for p in query_positions(engine, theme=t, organisation=row["organisation"]))
             assert (row[t] == "") if n == 0 else row[t].endswith(f" {n}")
+
+
+def test_conflicts_name_who_is_for_and_against_a_theme(tmp_path):
+    from askmap.store.positions import conflicts, theme_positions_summary
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "for.txt").write_text(letter("Leader of the Council", "Ann Lee", "the Riverside Bus Users Group",
+                                           "We write as members.", ["We urge the Council to restore bus route 7 on weekday evenings."]))
+    (folder / "against.txt").write_text(letter("Leader of the Council", "Bo Chen", "the Northtown Motorists Association",
+                                               "We write as members.", ["We oppose any new bus route through the town centre."]))
+    engine = open_engine(str(tmp_path / "c.db"))
+    pipeline.ingest_paths(engine, [folder], theme_specs=THEMES, embedder=fake_embedder())
+    found = conflicts(engine)
+    assert [(c["theme"], c["for"], c["against"]) for c in found] == [
+        ("Buses", ["Riverside Bus Users Group"], ["Northtown Motorists Association"])]
+    full = {t["theme"]: t for t in theme_positions_summary(engine)}  # the full summary agrees
+    assert full["Buses"]["conflict"] and full["Buses"]["against"] == ["Northtown Motorists Association"]
+    assert "Buses: for — Riverside Bus Users Group; against — Northtown Motorists Association" in ui.conflicts_text(engine)
 
 
 def test_theme_column_counts_all_asks_and_shows_the_first(engine, monkeypatch):
