@@ -18,7 +18,7 @@ _ABBREV = {
 # end punctuation, optional closing quotes/brackets/footnote markers, then whitespace
 _NUMBER_ABBREV = {"no", "nos", "p", "pp", "para", "paras", "vol", "ch", "sec", "art", "fig", "ref"}
 _BOUNDARY = re.compile(r"[.!?]['\"’”)\]⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=\s+)")
-_NEXT_START = re.compile(r"\s+(['\"‘“(\[]?[A-Z0-9£$€])")
+_NEXT_START = re.compile(r"\s+((?:\.\.\.|…)?\s?['\"‘“(\[]?[A-Z0-9£$€])")  # "... I think" in a quotation starts one too
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
