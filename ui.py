@@ -78,10 +78,13 @@ def theme_choices(engine) -> list[tuple[str, str]]:
     return [(f"{t['name']} ({t['size']})", t["id"]) for t in theme_store.theme_summaries(engine, examples=0)]
 
 
-def theme_column(engine, theme_id: str | None) -> tuple[str, pd.DataFrame]:
-    """One theme's column: a heading with counts (as plain text) and its first asks with their quotes."""
+def theme_column(engine, theme_id: str | None, summaries: list[dict] | None = None) -> tuple[str, pd.DataFrame]:
+    """One theme's column: a heading with counts (as plain text) and its first asks with their quotes
+    (``summaries``: the themes' summaries, when the caller has them already)."""
     cols = ["text", "doc", "holder", "addressee", "type"]
-    summary = next((t for t in theme_store.theme_summaries(engine, examples=0) if t["id"] == theme_id), None) if theme_id else None
+    if summaries is None and theme_id:
+        summaries = theme_store.theme_summaries(engine, examples=0)
+    summary = next((t for t in summaries if t["id"] == theme_id), None) if theme_id else None
     if summary is None:
         return "", pd.DataFrame(columns=cols)
     total = count_asks(engine, theme=theme_id)
@@ -99,12 +102,12 @@ def theme_column(engine, theme_id: str | None) -> tuple[str, pd.DataFrame]:
 def themes_view(engine, selected: list[str] | None) -> tuple:
     """The Themes tab: up to three theme columns (heading, quotes) and the asks-per-theme bars."""
     selected = (selected or [])[:3]
+    summaries = theme_store.theme_summaries(engine, examples=0)
     cols = []
     for i in range(3):
-        head, df = theme_column(engine, selected[i] if i < len(selected) else None)
+        head, df = theme_column(engine, selected[i] if i < len(selected) else None, summaries)
         cols += [head, df]
-    bars = pd.DataFrame([{"theme": t["name"], "asks": t["size"]} for t in theme_store.theme_summaries(engine, examples=0)],
-                        columns=["theme", "asks"])
+    bars = pd.DataFrame([{"theme": t["name"], "asks": t["size"]} for t in summaries], columns=["theme", "asks"])
     return (*cols, bars)
 
 

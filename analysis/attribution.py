@@ -8,10 +8,8 @@ recently addressed in the document, else the document's addressee.
 """
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import re
-from functools import lru_cache
+from collections import OrderedDict
 
 from ingest.records import Document
 

@@ -128,9 +128,12 @@ class Registry:
         self._by_first: dict[str, list[str]] = {}  # first word of a normalised name → names
         self._by_suffix: dict[str, list[str]] = {}  # "integrated care board" → seen names that end with it
         self._by_initials: dict[str, list[str]] = {}  # "MOPAC" → seen names whose initials spell it
+        self._lowered: list[tuple[str, str]] = []
+        self._lowered_at = -1
+        self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
         for o in orgs:
             self.add(o)
-        self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
+        self.dirty.clear()  # what it was built with is not news
 
     @classmethod
     def builtin(cls) -> Registry:
@@ -188,8 +191,7 @@ class Registry:
 
     def _mark(self, name: str) -> None:
         self._version += 1
-        if hasattr(self, "dirty"):  # not while the registry is being built
-            self.dirty.add(name)
+        self.dirty.add(name)
 
     def _indexes(self) -> None:
         """Indexes for :meth:`canonical`, so that a lookup costs the same with ten names or ten thousand."""
@@ -245,7 +247,7 @@ class Registry:
 
     def lowered(self) -> list[tuple[str, str]]:
         """(name, lower-case name) of every organisation, computed once per change of the registry."""
-        if getattr(self, "_lowered_at", None) != self._version:
+        if self._lowered_at != self._version:
             self._lowered = [(n, n.lower()) for n in self.orgs]
             self._lowered_at = self._version
         return self._lowered

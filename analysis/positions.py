@@ -106,11 +106,12 @@ def _signatories_hold(doc: Document, statements: list[Statement], registry: Regi
     """A joint letter's own stances are every signatory's too (as its asks are): one statement each."""
     if doc.kind == TRANSCRIPT or not doc.signatories:
         return []
+    signatories = signatory_names(doc, registry)
     extra = []
     for s in statements:
         if s.source != "stance":
             continue
-        for org in signatory_names(doc, registry):
+        for org in signatories:
             if org and org != s.organisation:
                 key = hashlib.sha1(f"{s.id}:{org}".encode()).hexdigest()[:16]
                 extra.append(Statement(s.doc_id, s.start, s.end, s.text, org, s.stance, "signatory", s.rule, None,

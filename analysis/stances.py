@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .ask_rules import _rx  # the rules' own pattern helper: case-insensitive
+
 CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS = "calls_for", "supports", "opposes", "welcomes", "concerned", "commits"
 STANCES = (CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS)
 
@@ -18,10 +20,6 @@ STANCES = (CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS)
 class StanceHit:
     stance: str
     rule: str
-
-
-def _rx(p: str) -> re.Pattern[str]:
-    return re.compile(p, re.I)
 
 
 # whoever takes the stance: the word before the verb ("we", "Trust", "residents"). A search only needs
