@@ -127,7 +127,7 @@ class Registry:
         self._built = -1
         self._by_first: dict[str, list[str]] = {}  # first word of a normalised name → names
         self._by_suffix: dict[str, list[str]] = {}  # "integrated care board" → seen names that end with it
-        self._by_initials: dict[str, list[str]] = {}  # "MOPAC" → seen names whose initials spell it
+        self._by_initials: dict[str, list[str]] = {}  # "NWT" → seen names whose initials spell it (Northshire Wildlife Trust)
         self._lowered: list[tuple[str, str]] = []
         self._lowered_at = -1
         self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
