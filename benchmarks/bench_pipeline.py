@@ -119,11 +119,11 @@ SENT = re.compile(r"(?<=[.!?])\s+(?=[\"'“(A-Z0-9])|\n{2,}")
 
 
 def run_baseline(n: int, seed: int, workdir: Path) -> dict:
-    """BERTopic over every sentence of an N-document corpus, the same MiniLM, default settings."""
+    """BERTopic over every sentence of an N-document corpus, the same MiniLM (and precision), default settings."""
     from bertopic import BERTopic
     from make_corpus import make_corpus
 
-    from analysis.embeddings import sentence_model
+    from analysis.embeddings import encode, sentence_model
     from ingest import iter_files, read
 
     corpus = workdir / f"baseline_corpus_{n}"
@@ -136,7 +136,7 @@ def run_baseline(n: int, seed: int, workdir: Path) -> dict:
             docs += 1
             sentences += [s.strip() for s in SENT.split(doc.text) if len(s.split()) >= 3]
     t_read = time.perf_counter() - t0
-    t_embed, vecs = _timed(model.encode, sentences, batch_size=64, show_progress_bar=False, convert_to_numpy=True)
+    t_embed, vecs = _timed(encode, model, sentences, 64)  # the same model at the same precision as ours
     from umap import UMAP
 
     topic_model = BERTopic(embedding_model=model, umap_model=UMAP(n_neighbors=15, n_components=5, min_dist=0.0,

@@ -100,3 +100,21 @@ def test_cli_extract_with_a_theme_file(real, tmp_path, capsys):
     assert rows[ASKS["bus"]][:1] == ["Getting around"]
     assert rows[ASKS["damp"]][:1] == ["Homes"]
     assert all(set(t) <= {"Getting around", "Homes"} for t in rows.values())
+
+
+def test_bfloat16_products_keep_the_float32_vectors(monkeypatch):
+    """The fast path (bfloat16 matrix products, where the CPU has them) gives unit vectors that point
+    the same way as float32's; the environment variable picks either precision."""
+    from analysis.embeddings import bf16_enabled, encode, sentence_model
+
+    texts = list(ASKS.values()) + ["Please publish the minutes of every licensing hearing within a week."]
+    monkeypatch.setenv("ASKMAP_EMBED_PRECISION", "fp32")
+    assert not bf16_enabled()
+    full = encode(sentence_model(), texts)
+    monkeypatch.setenv("ASKMAP_EMBED_PRECISION", "bf16")
+    assert bf16_enabled()
+    fast = encode(sentence_model(), texts)
+    assert fast.dtype == np.float32 and fast.shape == (len(texts), 384)
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+    assert (fast * full).sum(axis=1).min() > 0.999
+    assert np.array_equal(fast, encode(sentence_model(), texts))  # same inputs, same vectors
