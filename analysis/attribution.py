@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from ingest.records import Document
 
-from .nlp import parse, parse_many
+from .nlp import parse, parse_many, with_entities
 from .organisations import Registry
 
 _AGENT_HEADS = {
@@ -52,10 +52,15 @@ def _is_agent(tok, registry: Registry) -> bool:
         return True
     if registry.lookup(_np_text(tok)) or registry.lookup(tok.text):
         return True
-    if tok.ent_type_ == "ORG" and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+    named_head = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+    proper = tok.pos_ == "PROPN" and tok.text[:1].isupper()
+    if not (named_head or proper):
+        return False  # no entity type can make it an agent: NER need not run
+    entity = with_entities(tok.doc)[tok.i].ent_type_
+    if named_head and entity == "ORG":
         return True  # "Millbrook Homes", "Riverside Housing": a named organisation with a common-noun head
     # a proper noun that names an organisation or a person (places, dates and laws are not agents)
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "NORP", "PERSON", "") and tok.text[:1].isupper()
+    return proper and entity in ("ORG", "NORP", "PERSON", "")
 
 
 def _first_agent(tokens, registry: Registry):
