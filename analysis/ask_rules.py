@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST
 
@@ -281,9 +282,11 @@ RULES: list[Rule] = [
 ]
 
 
+@lru_cache(maxsize=16384)
 def classify(text: str, skip: tuple[str, ...] = ()) -> Hit | None:
     """The first rule that fires on a sentence, unless an exclusion applies (the rules first: most
-    sentences fire none, and then the exclusions need no checking)."""
+    sentences fire none, and then the exclusions need no checking). Remembered: a batch asks it of
+    each sentence twice (once to choose what to parse, once to extract)."""
     for rule in RULES:
         hit = rule(text)
         if hit:
