@@ -172,7 +172,7 @@ def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: floa
             word = k.lower().strip()
             stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
             pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing|ion|ions|ness|al|ers?|less|lessness)?\b")
-            hit = np.array([bool(pattern.search(t)) for t in low])
+            hit = np.array([stem in t and bool(pattern.search(t)) for t in low])  # substring first: cheap
             if not hit.any():
                 continue
             rarity = np.log((1 + n) / (1 + hit.sum())) / np.log(1 + n) if n > 1 else 1.0
