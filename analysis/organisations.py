@@ -291,6 +291,8 @@ def definitions_in_text(text: str) -> list[Organisation]:
     """Acronyms and short names a document defines: 'Northshire Integrated Care Board (ICB)',
     'Office for Students (OfS)', 'Westbury Hospitals NHS Trust (the Trust)', 'Metropolitan police (the Met)'."""
     found: list[Organisation] = []
+    if "(" not in text:
+        return found  # every definition is a bracket
     for m in _ACRONYM_DEF.finditer(text):
         words = m.group(1).split()
         acronym = m.group(2)

@@ -1,12 +1,15 @@
 """Reader for plain text and Markdown (.txt, .md)."""
 from __future__ import annotations
 
+import re
+
 from .layout import blocks_from_text
 from .markup import clean_markdown
 from .options import ReadOptions
 from .records import Document, IngestError, content_hash
 
 _CONTROL_OK = {"\t", "\n", "\r", "\f"}
+_CONTROL_BAD = re.compile("[" + "".join(re.escape(chr(i)) for i in range(32) if chr(i) not in _CONTROL_OK) + "\x7f]")
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -23,7 +26,7 @@ def decode_text(data: bytes, source: str) -> str:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if any(ord(c) < 32 and c not in _CONTROL_OK for c in text) or "\x7f" in text:
+        if _CONTROL_BAD.search(text):
             if enc == "utf-8-sig" and "\x00" in text:
                 break  # binary
             continue
