@@ -18,6 +18,7 @@ import numpy as np
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIM = 384
+ENCODE_SLICE = 4096  # texts encoded, and written to the cache, at a time
 
 
 class EmbeddingCache(Protocol):
@@ -106,19 +107,31 @@ class Embedder:
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         keys = [text_key(t) for t in texts]
-        found = self.cache.get(list(set(keys)), self.name) if self.cache else {}
-        todo = {}
+        unique: dict[str, str] = {}
         for k, t in zip(keys, texts):
-            if k not in found and k not in todo:
-                todo[k] = t
-        if todo:
-            vecs = encode(self.model, list(todo.values()), self.batch_size)
-            self.encoded += len(todo)
-            new = {k: np.asarray(v, dtype=np.float32) for k, v in zip(todo, vecs)}
+            unique.setdefault(k, t)
+        row = {k: i for i, k in enumerate(unique)}
+        table: np.ndarray | None = None  # one row per distinct text, filled from the cache and the model
+
+        def place(ks: list[str], vecs: np.ndarray) -> None:
+            nonlocal table
+            if table is None:
+                table = np.empty((len(row), vecs.shape[1]), dtype=np.float32)
+            table[[row[k] for k in ks]] = vecs
+
+        found = self.cache.get(list(unique), self.name) if self.cache else {}
+        if found:
+            place(list(found), np.vstack(list(found.values())))
+        todo = [k for k in unique if k not in found]
+        del found
+        for i in range(0, len(todo), ENCODE_SLICE):  # a slice at a time: memory stays flat on big batches
+            ks = todo[i : i + ENCODE_SLICE]
+            vecs = encode(self.model, [unique[k] for k in ks], self.batch_size)
+            self.encoded += len(ks)
             if self.cache:
-                self.cache.put(new, self.name)
-            found = {**found, **new}
-        return np.vstack([found[k] for k in keys]).astype(np.float32)
+                self.cache.put(dict(zip(ks, vecs)), self.name)
+            place(ks, vecs)
+        return table[[row[k] for k in keys]]
 
 
 class MemoryCache:

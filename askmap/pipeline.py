@@ -7,6 +7,8 @@ in its own transaction.
 """
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import os
 import time
@@ -163,6 +165,16 @@ def _add_wall(times: StageTimes, parts: list[StageTimes], wall: float) -> None:
         times.add(stage, wall * seconds / cpu if cpu else 0.0)
 
 
+def release_memory() -> None:
+    """Hand freed memory back to the system (glibc keeps it otherwise): a large batch's documents and
+    analyses are gone once stored, and the model and vectors come next."""
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
                  embedder: Embedder | None = None, times: StageTimes | None = None,
@@ -221,6 +233,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
                 result.status = DUPLICATE
     results = [r for r, _ in batch]
     del batch, todo, analysed, to_store  # stored: the documents and their analyses make room for the embeddings
+    release_memory()
     new_ids = [d for r in results for d in r.new_ids]
     if themes and new_ids:
         embedder = embedder or default_embedder(engine)

@@ -31,8 +31,12 @@ class EmbeddingStore:
     def put(self, vectors: dict[str, np.ndarray], model: str) -> None:
         if not vectors:
             return
+        keys = list(vectors)
         with self.engine.begin() as conn:
-            have = set(self.get(list(vectors), model))
+            have: set[str] = set()
+            for i in range(0, len(keys), 500):
+                have.update(conn.execute(select(embeddings.c.key).where(
+                    embeddings.c.model == model, embeddings.c.key.in_(keys[i : i + 500]))).scalars())
             rows = [{"key": k, "model": model, "vector": np.asarray(v, dtype=np.float32).tobytes()}
                     for k, v in vectors.items() if k not in have]
             if rows:

@@ -78,3 +78,20 @@ def test_put_twice_stores_one_row(engine):
     store.put(v, "fake")
     assert _rows(engine) == 1
     assert np.array_equal(store.get(["k1", "missing"], "fake")["k1"], v["k1"])
+
+
+def test_a_big_batch_is_encoded_and_cached_a_slice_at_a_time(engine, monkeypatch):
+    """Memory stays flat on a large batch: the model sees a bounded slice at a time, each slice is in
+    the cache as soon as it is encoded, and the rows still come back in the order asked for."""
+    import analysis.embeddings as embeddings_module
+
+    monkeypatch.setattr(embeddings_module, "ENCODE_SLICE", 2)
+    texts = [f"Repair the footbridge at lock {i}." for i in range(5)]
+    model = FakeModel()
+    cached = Embedder(model=FakeModel(), cache=EmbeddingStore(engine), name="fake").embed([texts[3]])
+    out = Embedder(model=model, cache=EmbeddingStore(engine), name="fake").embed(texts + texts[::-1])
+    assert [len(c) for c in model.calls] == [2, 2]  # four new texts, two at a time; the cached one not again
+    assert _rows(engine, "fake") == 5
+    single = Embedder(model=FakeModel(), name="fake")
+    assert np.allclose(out, np.vstack([single.embed([t]) for t in texts + texts[::-1]]), atol=1e-6)
+    assert np.array_equal(out[3], cached[0])
