@@ -103,6 +103,36 @@ def test_stance_words():
     assert stance_of("The library opened in 1904 and lends 40,000 books a year.") is None
 
 
+def test_the_quick_word_check_never_hides_a_stance():
+    """Each stance's pattern is only searched in a sentence holding one of its words: on every sentence
+    of this module and of the test fixtures, the answer is the one the patterns alone give."""
+    import re
+
+    from analysis import stances
+
+    def patterns_alone(text):
+        for stance, rx in ((OPPOSES, stances._OPPOSES), (CONCERNED, stances._CONCERNED), (SUPPORTS, stances._SUPPORTS),
+                           (WELCOMES, stances._WELCOMES)):
+            m = rx.search(text)
+            if m:
+                negated = stance in (SUPPORTS, WELCOMES) and stances._NEGATED.search(text[: m.start()])
+                return {SUPPORTS: OPPOSES, WELCOMES: CONCERNED}[stance] if negated else stance
+        return None
+
+    texts = re.findall(r'"([^"\n]{12,})"', Path(__file__).read_text(encoding="utf-8"))
+    for f in (Path(__file__).parents[1] / "fixtures").rglob("*"):
+        if f.suffix in (".txt", ".md", ".eml"):
+            texts += re.split(r"(?<=[.!?])\s+|\n+", f.read_text(encoding="utf-8", errors="replace"))
+    texts += ["WE WHOLEHEARTEDLY ENDORSE THE PLAN.", "Residents won't accept this recommendation.",
+              "There is little case for a new car park.", "This makes for grim reading.",
+              "It was encouraging to see the figures fall.", "We regret the delay."]
+    found = {t: patterns_alone(t) for t in texts}
+    assert sum(1 for v in found.values() if v) >= 20
+    for text, stance in found.items():
+        hit = stance_of(text)
+        assert (hit.stance if hit else None) == stance, text
+
+
 def test_witnesses_are_found_with_their_organisations():
     people = witnesses(COMMITTEE)
     assert people["Amy Green"].organisation == "Northtown Libraries"
