@@ -232,8 +232,10 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             if result.status == OK and not result.new_ids:
                 result.status = DUPLICATE
     results = [r for r, _ in batch]
+    large = len(todo) >= PARALLEL_MIN
     del batch, todo, analysed, to_store  # stored: the documents and their analyses make room for the embeddings
-    release_memory()
+    if large:  # worth a quarter of a second only when there is much to hand back; never on one upload
+        release_memory()
     new_ids = [d for r in results for d in r.new_ids]
     if themes and new_ids:
         embedder = embedder or default_embedder(engine)
