@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from analysis import Registry, extract_asks, register_document
 from analysis.asks import candidate_sentences
 from analysis.attribution import prime
+from analysis.authorship import attribute
 from analysis.embeddings import Embedder
 from analysis.nlp import nlp, parse_seconds
 from analysis.positions import Statement, extract_statements
@@ -193,6 +194,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         for result, docs in batch:
             for doc in docs:
                 if doc.id in new:
+                    attribute(doc)  # the author organisation from all the evidence, before it is learned
                     register_document(registry, doc)
     todo: dict[str, Document] = {}
     for _, docs in batch:

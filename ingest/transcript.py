@@ -179,12 +179,22 @@ def is_transcript(text: str, turns: list[Turn]) -> bool:
         return False
     if sum(1 for t in turns if len(text[t.start : t.end].split()) >= 8) < 2:
         return False
-    counts: dict[str, int] = {}
-    for t in turns:
-        counts[t.speaker.lower()] = counts.get(t.speaker.lower(), 0) + 1
-    if max(counts.values()) >= 2:
-        return True
-    return sum(1 for t in turns if _person_signal(t)) * 2 >= len(turns)
+    if _alternates([t.speaker.lower() for t in turns]):
+        return True  # a speaker comes back after someone else spoke: a conversation
+    return len(turns) >= 3 and sum(1 for t in turns if _person_signal(t)) * 2 >= len(turns)
+
+
+def _alternates(speakers: list[str]) -> bool:
+    """Someone speaks, someone else answers, the first speaks again (A … B … A). Two inline headings
+    with the same label in a row ("Critique: …", "Critique: …") are not a conversation."""
+    for i, first in enumerate(speakers):
+        others = False
+        for later in speakers[i + 1:]:
+            if later != first:
+                others = True
+            elif others:
+                return True
+    return False
 
 
 def _person_signal(turn: Turn) -> bool:

@@ -1,0 +1,602 @@
+"""Who wrote a document and which body it addresses, decided from all the evidence at once.
+
+Every place that can name the author organisation proposes a *candidate* with the span that names it
+and a weight for how much that kind of place is worth:
+
+==================  ======  =====================================================================
+evidence            weight  what it is
+==================  ======  =====================================================================
+``column``          10      a consultation export's organisation column, an e-mail's sender
+``form``             6      a response form's field ("Organisation: X", "Submitted by: X")
+``title``            5      "Written evidence submitted by X", "Comments of X", "X's response to …"
+``on_behalf``        4      "on behalf of [the members of] X" in the opening
+``self_intro``       4      the opening names X as its subject: "X appreciates the opportunity …",
+                            "X, which represents …", "X is a national association of …"
+``voice``          ≤ 3      X is the subject of a first-person verb elsewhere ("X supports", "X urges")
+``signature``        3      an organisation line of the signature block, or the one in "Title, X"
+``footer``           2      a running header or footer line that names X on several pages
+``letterhead``       2      an organisation line at the top, before the recipient's block
+``layout``         1.5      what the layout rules of :mod:`ingest.parties` found
+``domain``         1.5      bonus: the signer's e-mail domain spells X or its acronym
+==================  ======  =====================================================================
+
+Candidates that are one organisation under several names (a defined acronym "American Society of
+Widgets (ASW)", a name with and without "Inc.") are merged; the best-supported one wins and keeps its
+evidence (``Authorship.author_evidence``: the spans that decided it). Hard constraints, whatever the
+weight: a person's name, a postnominal or degree (MD, JD, OBE), a job title, a department sub-unit on
+its own ("Government Relations"), a section heading, a legal citation and the document's title are
+never an organisation; the body the document is addressed to is never its author unless an opening
+or a form says so.
+
+The addressee is decided the same way: the recipient's block (its office or body, never the person),
+the title in the salutation ("Dear Minister"), a "Response to X" title, and the body the document's
+own asks name most often ("we urge X to …").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ingest.linekinds import (
+    EMAIL,
+    HONORIFIC,
+    capitalised_phrase,
+    clean,
+    has_role,
+    is_address,
+    is_contact,
+    is_office,
+    is_sub_unit,
+    looks_like_org,
+    looks_like_person,
+    looks_like_role,
+    org_in_role,
+    strip_person_titles,
+)
+from ingest.records import (
+    CLOSING,
+    CONSULTATION_RESPONSE,
+    HEADING,
+    SALUTATION,
+    TRANSCRIPT,
+    Document,
+)
+
+from . import lexicon
+
+WEIGHTS = {
+    "column": 10.0, "form": 6.0, "title": 5.0, "on_behalf": 4.0, "self_intro": 4.0, "voice": 1.0,
+    "signature": 3.0, "footer": 2.0, "letterhead": 2.0, "layout": 1.5, "domain": 1.5,
+}
+VOICE_CAP = 3.0
+
+
+def _POSTNOMINALS_UP() -> frozenset[str]:
+    return frozenset(w.upper().replace(".", "") for w in lexicon.words("postnominals"))
+# evidence strong enough to let a candidate be the author although the document is addressed to it
+_SELF_SAYS_SO = {"column", "form", "title", "on_behalf", "self_intro"}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    source: str  # a key of WEIGHTS
+    name: str  # the name as written there
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass
+class Candidate:
+    names: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        voice = min(VOICE_CAP, sum(e.weight for e in self.evidence if e.source == "voice"))
+        rest = sum(e.weight for e in self.evidence if e.source != "voice")
+        kinds = {e.source for e in self.evidence}
+        return rest + voice + 0.5 * (len(kinds) - 1)
+
+    @property
+    def name(self) -> str:
+        return best_name(self.names)
+
+
+@dataclass
+class Authorship:
+    author_org: str | None = None
+    author_person: str | None = None
+    addressee: str | None = None
+    author_evidence: list[Evidence] = field(default_factory=list)
+    addressee_evidence: list[Evidence] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+# ------------------------------------------------------------------ names
+
+_LEGAL = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Ltd\.?|Limited|PLC|plc|PBC|Corp\.?|LLP|LP|Pty|GmbH|CIC)$")
+_ACRONYM_DEF = re.compile(r"(?P<name>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z][\w'’&.\-]*){1,12})"
+                          r"\s*\(\s*(?:the\s+)?[\"“]?(?P<acr>[A-Z][A-Za-z&/.\-]{1,11})[\"”]?\s*\)")
+_CITATION = re.compile(r"§|\bC\.?F\.?R\b|\bU\.?S\.?C\b|\b\d+\.\d+|\bRIN\b|\bDocket\b|\bArticle\s+\d|\bSection\s+\d|\bAct\b\s*\d{4}|\bHTI-\d", re.I)
+_WORD = re.compile(r"[A-Za-z0-9][\w'’&\-]*")
+
+
+def fold(name: str) -> str:
+    s = _LEGAL.sub("", name.strip()).lower().replace("’", "'").replace("&", " and ")
+    s = re.sub(r"\([^)]*\)", " ", s)
+    s = re.sub(r"^the\s+|'s$", "", s.strip())
+    s = re.sub(r"[^a-z0-9 ]+", " ", s)
+    return " ".join(w for w in s.split() if w not in ("the", "of", "and", "for"))
+
+
+def initials(name: str) -> str:
+    words = [w for w in _WORD.findall(re.sub(r"\([^)]*\)", " ", _LEGAL.sub("", name)))
+             if w.lower() not in ("of", "and", "for", "the", "on", "in", "to", "at")]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def is_acronym(name: str) -> bool:
+    s = name.strip()
+    return bool(re.fullmatch(r"[A-Z][A-Za-z&/.\-]{1,11}", s)) and sum(c.isupper() for c in s) >= 2 and " " not in s
+
+
+def best_name(names: list[str]) -> str:
+    """The fullest form: a spelled-out name over its acronym, without a trailing "(ACR)" or "The"."""
+    def tidy(n: str) -> str:
+        n = re.sub(r"\s*\([^)]*\)\s*$", "", clean(n)).strip(" ,.;:")
+        return re.sub(r"^(?:the|The)\s+", "", n)
+    forms = [tidy(n) for n in names if tidy(n)]
+    if not forms:
+        return names[0]
+    counts = Counter(forms)
+    full = [f for f in forms if not is_acronym(f)]
+    pool = full or forms
+    return max(pool, key=lambda f: (len(_LEGAL.sub("", f).split()) >= 2, counts[f], -forms.index(f)))
+
+
+def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: bool = True) -> str | None:
+    """Why ``name`` can't be an organisation (a constraint), or None. ``plain_names``: a plain two- or
+    three-word capitalised name ("Jane Smith") counts as a person; where the text itself uses the name as
+    an organisation ("Rocky Point Trust appreciates …") only a name with an honorific or postnominal does."""
+    s = clean(name).strip(" ,.;:")
+    if not s or len(s) < 2:
+        return "empty"
+    words = s.split()
+    lowered = [w for w in words if w[:1].islower() and w.lower() not in _LINKS]
+    if words[0][:1].islower() or words[0].lower() in lexicon.lower("not_org_phrases") or len(lowered) > 1:
+        return "not a name"
+    if re.search(r"[a-z]\.\s", s) or s.count(",") > 2:
+        return "sentence"
+    if all(w.strip(",.").upper() in _POSTNOMINALS_UP() for w in words):
+        return "postnominal"
+    if _person_shape(s) or plain_names and looks_like_person(s):
+        return "person"
+    if _CITATION.search(s):
+        return "citation"
+    if ":" in s:
+        return "field"
+    if doc_headings and fold(s) in doc_headings:
+        return "heading"
+    if is_sub_unit(s) or _unit_only(s):
+        return "sub-unit"
+    if s.lower() in lexicon.lower("job_titles") or s.lower() in lexicon.lower("office_titles") and len(words) == 1:
+        return "role"
+    if plain_names and has_role(s) and not looks_like_org(s) and not org_in_role(s):
+        return "role"
+    if s.lower() in lexicon.lower("not_org_phrases"):
+        return "generic"
+    if len(words) > 12:
+        return "too long"
+    return None
+
+
+_LINKS = {"of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "la", "le", "&", "by", "with"}
+
+
+def _person_shape(s: str) -> bool:
+    """"Jon Lipsky", "Dr. Jane Q. Public, MD, MPH": honorifics/postnominals around two or three name words."""
+    core = strip_person_titles(re.sub(r",\s*[A-Z][A-Za-z.]{1,6}(?=,|$)", lambda m: m.group(0) if m.group(0).strip(", ").upper() not in _POSTNOMINALS_UP() else "", s))
+    had_title = core != s
+    ws = core.replace(".", ". ").split()
+    if not 2 <= len(ws) <= 4 or any(w.lower() in lexicon.lower("organisation_words") for w in ws):
+        return False
+    return had_title and all(re.fullmatch(r"[A-Z][a-z'’\-]+|[A-Z]\.?", w) for w in ws)
+
+
+def _unit_only(s: str) -> bool:
+    """A department's function on its own ("Government Relations", "Product Strategy & Compliance")."""
+    ws = [w.lower().strip(",.") for w in _WORD.findall(s)]
+    if not ws or any(w in lexicon.lower("organisation_words") for w in ws):
+        return False
+    return ws[-1] in lexicon.lower("unit_function_words")
+
+
+# ------------------------------------------------------------------ the document's regions
+
+@dataclass
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def _lines(text: str, start: int, end: int) -> list[_Line]:
+    out, pos = [], start
+    for raw in text[start:end].split("\n"):
+        s = raw.strip()
+        if s:
+            off = pos + raw.index(s[0])
+            out.append(_Line(s, off, off + len(s)))
+        pos += len(raw) + 1
+    return out
+
+
+def _block_index(doc: Document, kind: str, last: bool = False) -> int | None:
+    found = [i for i, b in enumerate(doc.blocks) if b.kind == kind]
+    return (found[-1] if last else found[0]) if found else None
+
+
+_DEAR_LINE = re.compile(r"^\s*(?:Dear\b[^\n]{0,100}|To whom\b[^\n]{0,100}|To (?:the\s+)?[A-Z][^\n]{0,100}[:,])\s*$", re.M)
+_CLOSING_LINE = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?|Respectfully(?:\s+submitted|\s+yours)?|"
+                           r"(?:With\s+)?(?:Kind|Best|Warm)\s+(?:regards|wishes)|Regards|Thank you),?\s*$", re.M | re.I)
+_DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"(?:\s+\d{1,2},?)?\s+\d{4}\s*$|^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*$", re.I | re.M)
+
+
+def _head_end(doc: Document) -> int:
+    i = _block_index(doc, SALUTATION)
+    if i is not None:
+        return doc.blocks[i].start
+    m = _DEAR_LINE.search(doc.text[:4000])
+    if m:
+        return m.start()
+    first = next((b for b in doc.blocks if b.kind in ("paragraph", "list_item") and len(doc.text[b.start:b.end]) >= 150), None)
+    return first.start if first else 0
+
+
+def _signature_region(doc: Document) -> tuple[int, int] | None:
+    """From the last sign-off ("Sincerely,") to ~15 lines after it."""
+    i = _block_index(doc, CLOSING, last=True)
+    start = doc.blocks[i].end if i is not None else None
+    if start is None or start < len(doc.text) * 0.4:
+        ms = [m for m in _CLOSING_LINE.finditer(doc.text) if m.start() >= len(doc.text) * 0.4]
+        if not ms:
+            return None
+        start = ms[-1].end()
+    lines = _lines(doc.text, start, min(len(doc.text), start + 1500))[:15]
+    return (start, lines[-1].end) if lines else None
+
+
+# ------------------------------------------------------------------ candidate generators
+
+_CONTACT_TAIL = re.compile(r"\s+(?:web|website|www\.|https?:|tel|telephone|phone|ph|fax|e-?mail|registered)\b.*$|\s+\d{2,}\s.*$", re.I)
+
+
+def _org_in_line(line: str) -> str | None:
+    """The organisation a short line names: the line itself, the organisation in "Title, X", or the
+    first piece of a "X | address | phone" footer or of "X web: x.org 12 Main St"."""
+    s = clean(line).strip(" ,;:")
+    cut = _CONTACT_TAIL.sub("", s).strip(" ,;:|")
+    if cut and cut != s and len(cut) >= 3 and not is_contact(cut):
+        return _org_in_line(cut)
+    if not s or len(s) > 150 or is_contact(s) or is_address(s):
+        pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s{3,}", s) if p.strip()]
+        if len(pieces) > 1 and not is_contact(pieces[0]) and not is_address(pieces[0]):
+            return _org_in_line(pieces[0])
+        return None
+    if re.search(r"[.!?]$", s) and not re.search(r"(?:Inc|Ltd|Co|Corp|L\.L\.C)\.$", s):
+        return None
+    pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*", s) if p.strip()]
+    if len(pieces) > 1:
+        return _org_in_line(pieces[0])
+    if looks_like_org(s):
+        return s
+    if has_role(s):
+        return org_in_role(s)
+    return None
+
+
+def _plain_name_line(line: str) -> str | None:
+    """A short capitalised line that could be a company name without an organisation word ("Acme
+    Widgets"): only taken where other evidence agrees (letterhead, signature)."""
+    s = clean(line).strip(" ,;:")
+    s = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?$", "", s)
+    if not s or len(s) > 60 or re.search(r"[.!?:]$", s) or is_contact(s) or is_address(s) or has_role(s):
+        return None
+    if looks_like_person(s) or _DATE_LINE.match(s) or re.search(r"\d{3,}", s):
+        return None
+    words = _WORD.findall(s)
+    if not 1 <= len(words) <= 6 or not all(w[0].isupper() or w.lower() in ("of", "and", "for", "the", "&") or w[0].isdigit()
+                                           for w in words):
+        return None
+    return s
+
+
+def trim(name: str) -> str:
+    """A name as a sentence or a line gives it, without what the capitalised run swept up: a heading
+    before it on the same line ("ABOUT US Acme Trust"), a leading "While the", a possessive, a page number."""
+    name = clean(name).strip(" ,.;:")
+    name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
+    name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
+    name = re.sub(r"['’]s?$", "", name)
+    words = name.split()
+    while words and (words[0].lower() in lexicon.lower("not_org_phrases") or words[0].lower() == "the"
+                     or re.fullmatch(r"[IVX]+\.|\d+\.", words[0])):
+        words.pop(0)
+    # a run of capitals that heads the line ("ABOUT ACME TRUST Acme Trust"): keep the last name only
+    caps = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
+    if caps and caps[0] == 0 and len(caps) < len(words) and len(caps) >= 2:
+        rest = words[len(caps):] if caps == list(range(len(caps))) else words
+        if rest and rest[0][:1].isupper():
+            words = rest
+    return " ".join(words).strip(" ,.;:")
+
+
+def _add(out: list[Evidence], source: str, name: str | None, start: int, end: int, weight: float | None = None) -> None:
+    if name:
+        name = trim(name)
+        if name:
+            out.append(Evidence(source, name, start, end, WEIGHTS[source] if weight is None else weight))
+
+
+_ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of)\s+(?:the\s+|our\s+)?(?:(?:[a-z][\w,'’\-]*\s+|\d[\d,]*\s+){0,10}?(?:of|at|in)\s+(?:the\s+)?)?"
+                        r"(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+                        r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?")
+_SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|writes|respectfully|is\s+writing|would\s+like|" \
+              r"represents|is\s+(?:a|an|the)\b|was\s+(?:founded|established|created)|serves|offers|provides|is\s+proud|is\s+committed|" \
+              r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
+              r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+                      rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
+_FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
+                          r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
+_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*,?\s+(?:is|has|was|would|will|[a-z]{3,}s)\b")
+_TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
+                       r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
+_TITLE_OWN = re.compile(r"^\s*(?:the\s+)?(?P<x>[A-Z][^\n:]{2,100}?)(?:['’]s)?\s+(?:response|submission|comments|evidence)\s+(?:to|on)\b", re.I)
+
+
+def _opening_paragraphs(doc: Document, after: int, n: int = 4) -> list[tuple[int, int]]:
+    spans = []
+    for b in doc.blocks:
+        if b.start < after or b.kind not in ("paragraph", "list_item"):
+            continue
+        if len(doc.text[b.start:b.end]) < 60:
+            continue
+        spans.append((b.start, b.end))
+        if len(spans) >= n:
+            break
+    return spans
+
+
+def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
+    """Every piece of evidence for the author organisation, and the acronyms the text defines."""
+    text = doc.text
+    ev: list[Evidence] = []
+    acronyms: dict[str, str] = {}
+    for m in _ACRONYM_DEF.finditer(text[:60000]):
+        name, acr = m.group("name"), m.group("acr")
+        name = re.sub(r"^(?:The|On behalf of|Dear)\s+", "", name)
+        if initials(name).startswith(acr.lower()[:1]) and len(name.split()) >= 2:
+            acronyms.setdefault(acr, name)
+
+    if doc.kind == CONSULTATION_RESPONSE and doc.author_org or doc.format == "eml" and doc.author_org:
+        _add(ev, "column", doc.author_org, 0, 0)
+
+    # form fields and titles in the first lines
+    from ingest.parties import form_fields
+    _, form_org = form_fields(text)
+    if form_org:
+        i = text.find(form_org)
+        _add(ev, "form", form_org, max(i, 0), max(i, 0) + len(form_org))
+    head_end = _head_end(doc)
+    top_lines = _lines(text, 0, min(len(text), 2500))[:30]
+    for a, b in zip(top_lines, top_lines[1:]):
+        if _FIELD_LABEL.match(a.text):
+            x = _org_in_line(b.text) or _plain_name_line(b.text)
+            if x and not looks_like_person(x):
+                _add(ev, "form", x, b.start, b.end)
+    for ln in top_lines:
+        for rx in (_TITLE_BY, _TITLE_OWN):
+            m = rx.match(ln.text)
+            if m:
+                x = capitalised_phrase(m.group("x")) or m.group("x")
+                if x and not looks_like_person(x):
+                    _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
+                break
+
+    # the opening: "on behalf of X", "X appreciates the opportunity …"
+    opening = _opening_paragraphs(doc, head_end if head_end < len(text) else 0)
+    sig = _signature_region(doc)
+    behalf_spans = [(0, head_end), *opening, *([sig] if sig else [])]
+    for s, e in behalf_spans:
+        para = text[s:e]
+        for m in _ON_BEHALF.finditer(para):
+            x = m.group("x")
+            if x and x.split()[0].lower() not in ("my", "our", "its", "their", "all", "both", "those", "this", "these"):
+                _add(ev, "on_behalf", x, s + m.start("x"), s + m.end("x"))
+                if m.group("acr"):
+                    acronyms.setdefault(m.group("acr"), x)
+    for k, (s, e) in enumerate(opening):
+        para = text[s:e]
+        for m in (_OPENING_SUBJECT if k == 0 else _SUBJECT).finditer(para):
+            x = m.group("x")
+            if m.group("acr"):
+                acronyms.setdefault(m.group("acr"), x)
+            _add(ev, "self_intro", x, s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
+
+    # the voice: the organisation as the subject of a first-person verb anywhere in the body
+    voiced = set(range(len(ev)))
+    for m in _SUBJECT.finditer(text, head_end if head_end < len(text) else 0):
+        if any(e.start == m.start("x") for e in ev):
+            continue
+        _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
+    del voiced
+
+    # letterhead: lines before the date / recipient block
+    for ln in _lines(text, 0, min(head_end, 1500))[:6]:
+        if _DATE_LINE.match(ln.text):
+            break
+        org = _org_in_line(ln.text)
+        if org:
+            _add(ev, "letterhead", org, ln.start, ln.end)
+        elif _plain_name_line(ln.text):
+            _add(ev, "letterhead", _plain_name_line(ln.text), ln.start, ln.end, WEIGHTS["letterhead"] * 0.5)
+
+    # signature block
+    if sig:
+        for ln in _lines(text, *sig):
+            org = _org_in_line(ln.text)
+            if org:
+                _add(ev, "signature", org, ln.start, ln.end)
+            elif _plain_name_line(ln.text) and not looks_like_role(ln.text):
+                _add(ev, "signature", _plain_name_line(ln.text), ln.start, ln.end, WEIGHTS["signature"] * 0.5)
+
+    # running headers and footers: a short line that recurs on several pages
+    counts = Counter(clean(re.sub(r"\s*(?:Page\s+)?\d+(?:\s+(?:of|/)\s+\d+)?\s*$", "", ln.text, flags=re.I))
+                     for ln in _lines(text, 0, len(text)) if len(ln.text) <= 160)
+    for line, n in counts.items():
+        if n >= 2 and line:
+            org = _org_in_line(line) or _plain_name_line(line)
+            if org:
+                i = text.find(line)
+                _add(ev, "footer", org, i, i + len(line))
+
+    if doc.author_org and not any(e.source == "column" for e in ev):
+        i = text.find(doc.author_org)
+        _add(ev, "layout", doc.author_org, max(i, 0), max(i, 0) + len(doc.author_org) if i >= 0 else 0)
+    return ev, acronyms
+
+
+def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb:
+        return True
+    for x, y in ((a, b), (b, a)):
+        if is_acronym(x):
+            xs = x.strip()
+            if xs in acronyms and fold(acronyms[xs]) == fold(y):
+                return True
+            if initials(y) and initials(y) == re.sub(r"[^a-z]", "", xs.lower()):
+                return True
+    short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
+    if len(short.split()) >= 2 and f" {short} " in f" {long_} ":
+        return True
+    wa, wb = fa.split(), fb.split()
+    # one word spelled out or abbreviated ("… of CT" / "… of Connecticut"): the rest identical
+    return len(wa) == len(wb) >= 3 and sum(x != y for x, y in zip(wa, wb)) == 1 and wa[:2] == wb[:2]
+
+
+def _group(evidence: list[Evidence], acronyms: dict[str, str]) -> list[Candidate]:
+    cands: list[Candidate] = []
+    for e in evidence:
+        for c in cands:
+            if any(_same(e.name, n, acronyms) for n in c.names):
+                c.names.append(e.name)
+                c.evidence.append(e)
+                break
+        else:
+            cands.append(Candidate([e.name], [e]))
+    # an acronym the text defines takes its full name along
+    for c in cands:
+        for n in list(c.names):
+            if is_acronym(n) and n.strip() in acronyms and acronyms[n.strip()] not in c.names:
+                c.names.append(acronyms[n.strip()])
+    return cands
+
+
+def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
+    sig = _signature_region(doc)
+    where = doc.text[sig[0]: sig[1] + 400] if sig else doc.text[-1500:]
+    for m in EMAIL.finditer(where):
+        label = m.group(0).split("@", 1)[1].split(".")[0].lower()
+        parts = [p for p in re.split(r"[-_]", label) if p]
+        for c in cands:
+            keys = {initials(n) for n in c.names} | {re.sub(r"[^a-z]", "", n.lower()) for n in c.names if is_acronym(n)}
+            joined = {re.sub(r"[^a-z0-9]", "", fold(n)) for n in c.names}
+            if any(p in keys for p in parts if len(p) >= 2) or any(label and label in j for j in joined if len(label) >= 4):
+                c.evidence.append(Evidence("domain", m.group(0), m.start(), m.end(), WEIGHTS["domain"]))
+                break
+
+
+def addressed_bodies(doc: Document) -> list[str]:
+    """The bodies named in the recipient's block, the salutation and the document's addressees."""
+    out = list(doc.addressees)
+    for key in ("addressee_organisation", "addressee_role"):
+        if doc.metadata.get(key):
+            out.append(doc.metadata[key])
+    head_end = _head_end(doc)
+    if head_end < len(doc.text):
+        for ln in _lines(doc.text, 0, head_end):
+            org = _org_in_line(ln.text)
+            if org and ln.start > 0:
+                out.append(org)
+    return out
+
+
+def decide(doc: Document) -> Authorship:
+    """The author organisation, author person and addressee of one document, with their evidence."""
+    out = Authorship(author_person=doc.author)
+    if doc.kind == TRANSCRIPT:
+        out.author_org, out.addressee = doc.author_org, (doc.addressees[0] if doc.addressees else None)
+        return out
+    evidence, acronyms = author_candidates(doc)
+    headings = {fold(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == HEADING}
+    recipients = addressed_bodies(doc)
+    persons = {fold(p) for p in [doc.author, doc.metadata.get("addressee_person")] if p}
+    kept = []
+    for e in evidence:
+        why = never_an_org(e.name, headings if e.source not in _SELF_SAYS_SO else None,
+                           plain_names=e.source in ("letterhead", "signature", "footer", "layout"))
+        if why or fold(e.name) in persons:
+            continue
+        kept.append(e)
+    cands = _group(kept, acronyms)
+    _domain_bonus(doc, cands)
+    viable = []
+    for c in cands:
+        sources = {e.source for e in c.evidence}
+        addressed = any(_same(n, r, acronyms) for n in c.names for r in recipients)
+        if addressed and not sources & _SELF_SAYS_SO:
+            continue  # the body written to is not the author unless the text says so
+        if sources <= {"voice"} and len(c.evidence) < 2:
+            continue  # one sentence's subject alone is no evidence of authorship
+        if sources <= {"letterhead", "footer", "signature", "domain"} and not any(
+                looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources - {"domain"}) < 2:
+            continue  # a plain capitalised line with nothing else behind it
+        viable.append(c)
+    viable.sort(key=lambda c: (-c.score, min(e.start for e in c.evidence)))
+    out.candidates = viable
+    if viable and viable[0].score >= 2.0:
+        best = viable[0]
+        out.author_org = best.name
+        out.author_evidence = sorted(best.evidence, key=lambda e: (-e.weight, e.start))
+    elif doc.author_org and not never_an_org(doc.author_org) and not any(
+            _same(doc.author_org, r, acronyms) for r in recipients):
+        out.author_org = doc.author_org
+    out.addressee = doc.addressees[0] if doc.addressees else None
+    return out
+
+
+def attribute(doc: Document) -> Document:
+    """Set the document's author organisation from :func:`decide`, and keep its evidence in the
+    metadata (``author_evidence``: JSON list of {source, name, start, end, weight})."""
+    import json
+
+    if doc.kind == TRANSCRIPT:
+        return doc
+    found = decide(doc)
+    if found.author_org != doc.author_org:
+        if doc.author_org:
+            doc.metadata.setdefault("author_org_layout", doc.author_org)
+        doc.author_org = found.author_org
+    if found.author_evidence:
+        doc.metadata["author_evidence"] = json.dumps(
+            [{"source": e.source, "name": e.name, "start": e.start, "end": e.end, "weight": e.weight}
+             for e in found.author_evidence], ensure_ascii=False)
+    return doc
