@@ -137,9 +137,26 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
+_DIGIT_WORDS = {"2": "t", "4": "f", "8": "a"}  # "C4BH": Connecting for Better Health
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` spells the initials of ``name``, with or without its small words ("of",
+    "for"), a digit standing for a word ("4" for "for"), "&" or "/" ignored."""
+    acr = "".join(_DIGIT_WORDS.get(c, c) for c in acronym.lower() if c.isalnum())
+    if len(acr) < 2:
+        return False
+    words = [w for w in _WORD.findall(re.sub(r"\([^)]*\)", " ", _LEGAL.sub("", name)))]
+    if len(words) < 2:
+        return False
+    every = "".join(w[0] for w in words).lower()
+    content = "".join(w[0] for w in words if w.lower() not in ("of", "and", "for", "the", "on", "in", "to", "at", "&")).lower()
+    return acr in (every, content)
+
+
 def is_acronym(name: str) -> bool:
     s = name.strip()
-    return bool(re.fullmatch(r"[A-Z][A-Za-z&/.\-]{1,11}", s)) and sum(c.isupper() for c in s) >= 2 and " " not in s
+    return bool(re.fullmatch(r"[A-Z][A-Za-z0-9&/.\-]{1,11}", s)) and sum(c.isupper() for c in s) >= 2 and " " not in s
 
 
 def best_name(names: list[str]) -> str:
@@ -153,7 +170,7 @@ def best_name(names: list[str]) -> str:
     counts = Counter(forms)
     full = [f for f in forms if not is_acronym(f)]
     pool = full or forms
-    return max(pool, key=lambda f: (len(_LEGAL.sub("", f).split()) >= 2, counts[f], -forms.index(f)))
+    return max(pool, key=lambda f: (len(_LEGAL.sub("", f).split()) >= 2, len(fold(f)), counts[f], -forms.index(f)))
 
 
 def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: bool = True) -> str | None:
@@ -265,7 +282,12 @@ def _signature_region(doc: Document) -> tuple[int, int] | None:
         if not ms:
             return None
         start = ms[-1].end()
-    lines = _lines(doc.text, start, min(len(doc.text), start + 1500))[:15]
+    lines = []
+    for ln in _lines(doc.text, start, min(len(doc.text), start + 1500))[:15]:
+        if len(ln.text) > 110 and not re.search(r"[|@]|\s{3,}", ln.text) or re.match(
+                r"(?i)(?:references|endnotes|notes|appendix|attachment|enclosures?|cc)\b", ln.text):
+            break
+        lines.append(ln)
     return (start, lines[-1].end) if lines else None
 
 
@@ -356,7 +378,8 @@ _OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z
                               r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*,?\s+(?:is|has|was|would|will|[a-z]{3,}s)\b")
 _TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
-_TITLE_OWN = re.compile(r"^\s*(?:the\s+)?(?P<x>[A-Z][^\n:]{2,100}?)(?:['’]s)?\s+(?:response|submission|comments|evidence)\s+(?:to|on)\b", re.I)
+_TITLE_OWN = re.compile(r"^\s*(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z0-9][\w'’&.\-]*){0,10})"
+                        r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
 
 
 def _opening_paragraphs(doc: Document, after: int, n: int = 4) -> list[tuple[int, int]]:
@@ -403,8 +426,8 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
         for rx in (_TITLE_BY, _TITLE_OWN):
             m = rx.match(ln.text)
             if m:
-                x = capitalised_phrase(m.group("x")) or m.group("x")
-                if x and not looks_like_person(x):
+                x = trim(capitalised_phrase(m.group("x")) or m.group("x"))
+                if x and not looks_like_person(x) and (len(x.split()) >= 2 or is_acronym(x) or looks_like_org(x)):
                     _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
                 break
 
@@ -450,7 +473,7 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
     if sig:
         for ln in _lines(text, *sig):
             org = _org_in_line(ln.text)
-            if org:
+            if org and len(org.split()) <= 10:
                 _add(ev, "signature", org, ln.start, ln.end)
             elif _plain_name_line(ln.text) and not looks_like_role(ln.text):
                 _add(ev, "signature", _plain_name_line(ln.text), ln.start, ln.end, WEIGHTS["signature"] * 0.5)
@@ -482,7 +505,7 @@ def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
             xs = x.strip()
             if xs in acronyms and fold(acronyms[xs]) == fold(y):
                 return True
-            if initials(y) and initials(y) == re.sub(r"[^a-z]", "", xs.lower()):
+            if acronym_fits(xs, y):
                 return True
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if len(short.split()) >= 2 and f" {short} " in f" {long_} ":

@@ -20,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from names import same_org  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+# the checkout whose askmap is measured (another one's, e.g. a worktree of an older commit, to compare)
+CODE = Path(__import__("os").environ.get("ASKMAP_CODE") or ROOT)
 DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
 DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_asks.jsonl"
 
@@ -64,7 +66,7 @@ def match(pred: list[dict], gold: list[dict]) -> list[tuple[int, int, float]]:
 
 def extract(docs: Path) -> list[dict]:
     cmd = [sys.executable, "-m", "askmap", "extract", str(docs), "--no-themes", "--format", "jsonl"]
-    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=CODE)
     if out.returncode not in (0, 1):
         sys.exit(f"askmap extract failed:\n{out.stderr}")
     return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]

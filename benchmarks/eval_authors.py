@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_asks import CODE  # noqa: E402
 from names import same_org  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +29,7 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "real" / "letters_gold_orgs.json"
 def askmap(db: str, *args: str) -> str:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     out = subprocess.run([sys.executable, "-m", "askmap", "--db", db, *args], capture_output=True, text=True,
-                         cwd=ROOT, env=env)
+                         cwd=CODE, env=env)
     if out.returncode not in (0, 1):
         sys.exit(f"askmap {' '.join(args)} failed:\n{out.stderr}")
     return out.stdout

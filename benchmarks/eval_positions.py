@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_asks import ROOT, dice, norm  # noqa: E402
+from eval_asks import CODE, ROOT, dice, norm  # noqa: E402
 from eval_themes import DEFAULT_THEMES, key  # noqa: E402
 
 DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
@@ -28,7 +28,7 @@ DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_positions.jsonl"
 
 def askmap(db: str, *args: str) -> str:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-m", "askmap", "--db", db, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    out = subprocess.run([sys.executable, "-m", "askmap", "--db", db, *args], capture_output=True, text=True, cwd=CODE, env=env)
     if out.returncode not in (0, 1):
         sys.exit(f"askmap {' '.join(args)} failed:\n{out.stderr}")
     return out.stdout
@@ -56,10 +56,8 @@ def overlaps(g: dict, preds: list[dict]) -> bool:
     return False
 
 
-def main(argv: list[str]) -> int:
-    docs = Path(argv[0]) if argv else DEFAULT_DOCS
-    gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
-    themes = Path(argv[2]) if len(argv) > 2 else DEFAULT_THEMES
+def evaluate(docs: Path, gold_path: Path, themes: Path) -> dict:
+    """Ingest, theme with the list, and score the positions against the gold (the figures main prints)."""
     gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "eval.db")
@@ -76,6 +74,18 @@ def main(argv: list[str]) -> int:
     in_scope = {triple(p) for p in pred if (p["doc"], norm(p["organisation"])) in scope}
     s_prec, s_rec, s_f1, _ = prf(g_set, in_scope)
     ev = sum(overlaps(g, pred) for g in gold) / len(gold) if gold else 0.0
+    return {"gold": gold, "pred": pred, "summary": summary, "g_set": g_set, "p_set": p_set, "precision": prec,
+            "recall": rec, "f1": f1, "tp": tp, "evidence_overlap": ev, "in_scope": in_scope, "s_precision": s_prec,
+            "s_recall": s_rec, "s_f1": s_f1}
+
+def main(argv: list[str]) -> int:
+    docs = Path(argv[0]) if argv else DEFAULT_DOCS
+    gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
+    themes = Path(argv[2]) if len(argv) > 2 else DEFAULT_THEMES
+    r = evaluate(docs, gold_path, themes)
+    gold, pred, summary, g_set, p_set = r["gold"], r["pred"], r["summary"], r["g_set"], r["p_set"]
+    prec, rec, f1, tp, ev, in_scope, s_prec, s_rec, s_f1 = (r[k] for k in (
+        "precision", "recall", "f1", "tp", "evidence_overlap", "in_scope", "s_precision", "s_recall", "s_f1"))
     print(f"documents: {docs}\ngold: {gold_path}\nthemes: {themes}")
     print(f"gold triples: {len(g_set)}  predicted triples: {len(p_set)}  matched: {tp}")
     print(f"precision {prec:.3f}  recall {rec:.3f}  F1 {f1:.3f}  evidence overlap {ev:.3f}")

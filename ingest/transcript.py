@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .dates import dates_in
-from .linekinds import HONORIFIC, clean, is_all_caps, looks_like_org, looks_like_person, org_in_role, title_case
+from .linekinds import HONORIFIC, clean, has_role, is_all_caps, looks_like_org, looks_like_person, org_in_role, title_case
 from .records import Turn
 
 _LABEL = re.compile(
@@ -178,6 +178,14 @@ def is_transcript(text: str, turns: list[Turn]) -> bool:
     if len(turns) < 2 or len({t.speaker.lower() for t in turns}) < 2:
         return False
     if sum(1 for t in turns if len(text[t.start : t.end].split()) >= 8) < 2:
+        return False
+    # the labels must read as people or offices: inline headings ("Framing: …", "Submitted to: …",
+    # "Interoperability: …") can come back too, but name no one
+    labels = {t.speaker.lower(): t for t in turns}
+    people = sum(1 for t in labels.values() if _person_signal(t) or looks_like_person(t.speaker) or has_role(t.speaker))
+    order = [t.speaker.lower() for t in turns]
+    turn_taking = len(order) >= 4 and all(a != b for a, b in zip(order, order[1:])) and len(labels) < len(order)
+    if people * 2 <= len(labels) and not (people and turn_taking):
         return False
     if _alternates([t.speaker.lower() for t in turns]):
         return True  # a speaker comes back after someone else spoke: a conversation
