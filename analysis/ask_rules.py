@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lexicon
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST
 
 
@@ -27,7 +28,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # the holder speaking of itself (for commitments): no third-person names, which may be anyone
 _SELF = r"(?:\bI\b|\bwe\b|\bmy office\b|\b(?:my|our)\s+(?:organisation|members|office|team|staff|officials|officers|volunteers)\b|\bofficials\b)"
-_FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:committee|council|board|trust|government|department|panel|group|commission|authority|association|network|partnership|forum|coalition|alliance|society|foundation|charity|organisation|organization)\b|\bmy office\b|\bour (?:organisation|members|office|team|staff|officials|officers|volunteers)|\b(?:my|our)?\s*officials\b|\bofficers\b)"
+_FIRST_PERSON = r"(?:\bI\b|\bwe\b|\bthe (?:" + lexicon.alternation("self_reference_nouns") + r")\b|\bmy office\b|\bour (?:organisation|members|office|team|staff|officials|officers|volunteers)|\b(?:my|our)?\s*officials\b|\bofficers\b)"
 
 # ---------------------------------------------------------------- exclusions
 
@@ -163,7 +164,7 @@ _ENCOURAGE = _rx(r"\b(?:encourage|encourages|encouraging)\s+(?:you|the|that|all|
 
 
 def encourage(text: str) -> Hit | None:
-    """'I would encourage you to …', 'we encourage the trust to …', 'to encourage her to consider …'."""
+    """'I would encourage you to …', 'we encourage the trust to …', 'I wrote to them to encourage them to …'."""
     if _ENCOURAGE.search(text):
         return Hit(RECOMMENDATION, "encourage", 0.85)
     return None
@@ -196,7 +197,7 @@ _OPPORTUNITY = _rx(r"\b(?:provides?|offers?|presents?|creates?)\s+(?:a|an)\s+(?:
 
 
 def opportunity(text: str) -> Hit | None:
-    """'The new duty provides an opportunity to work with …' — a soft recommendation."""
+    """'The depot's closure offers an opportunity to rethink …' — a soft recommendation."""
     if _OPPORTUNITY.search(text):
         return Hit(RECOMMENDATION, "opportunity", 0.6)
     return None
@@ -207,7 +208,7 @@ _MODAL_SUBJECT_IT = _rx(r"\b(?:it|this|that|there)\s+(?:should|must)\s+(?:be\s+)
 
 
 def modal_should(text: str) -> Hit | None:
-    """'The trust should …', 'Any strategy must …', 'The list needs to be maintained …'."""
+    """'The trust should …', 'Any strategy must …', 'The timetable needs to be revised …'."""
     if _MODAL.search(text) and not _MODAL_SUBJECT_IT.search(text) and not text.rstrip().endswith("?"):
         return Hit(RECOMMENDATION, "modal_should", 0.7)
     return None
@@ -225,7 +226,7 @@ _NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+grateful|not|no\s+doubt|see|know|
 
 
 def commitment(text: str) -> Hit | None:
-    """The holder binds itself: 'we will publish …', 'I have made a commitment to …', 'we are currently identifying …'."""
+    """The holder binds itself: 'we will publish …', 'we have made a commitment to …', 'we are currently surveying …'."""
     if _COMMIT.search(text) and not _NOT_COMMIT.search(text):
         return Hit(COMMITMENT, "commitment", 0.8)
     return None
@@ -241,11 +242,25 @@ def pledge(text: str) -> Hit | None:
     return None
 
 
-_REPORTED = _rx(r"^\W*(?:recommendation|action)\s+(?:\d+|[a-z]+)\s+(?:of|in|from)\s+(?:this|that|the|their|its)\s+\w+\s+(?:was|is|were)\s+(?:for|that|to)\b")
+_NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_ORDINALS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+             r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|final|last|\d{1,3}(?:st|nd|rd|th))")
+# a numbered recommendation of another body or document: "Recommendation 12 of the panel's review", "the
+# audit's second recommendation", "Action 3 in the district plan", "Proposal 2 from the 2019 consultation"
+_CITED = (rf"(?:(?:recommendation|action|proposal)\s+(?:no\.?\s*|number\s+)?(?:\d{{1,3}}[a-z]?(?:\.\d{{1,2}})?|{_NUMBER_WORDS}|[ivx]{{1,5}})"
+          rf"\s+(?:of|in|from|made\s+(?:by|in))\s+(?:[\w'’&-]+\s+){{0,6}}?[\w'’&-]+"
+          rf"|(?:[\w'’&-]+\s+){{0,5}}?[\w&-]+['’]s?\s+(?:{_ORDINALS}\s+)?(?:recommendation|action|proposal)\s*(?:no\.?\s*|number\s+)?(?:\d{{1,3}}[a-z]?|{_NUMBER_WORDS})?"
+          rf"|(?:the\s+)?{_ORDINALS}\s+(?:recommendation|action|proposal)\s+(?:of|in|from|made\s+by)\s+(?:[\w'’&-]+\s+){{0,6}}?[\w'’&-]+)")
+# what the citation says the body asked for: "… was for water companies to …", "… is that every ward …",
+# "… asked councils to …", "… required operators to …"
+_CITED_ASK = (r"(?:,\s*)?\s+(?:was|is|were|are)\s+(?:for|that|to)\b"
+              r"|(?:,\s*)?\s+(?:asked|asks|required|requires|invited|invites|directed|directs|tasked|tasks)\s+(?:[\w'’&-]+\s+){1,6}?to\s+[a-z]+")
+_REPORTED = _rx(rf"^\W*(?:(?:in|under|at)\s+[^,]{{2,60}},\s+)?(?:the\s+)?{_CITED}(?:{_CITED_ASK})")
 
 
 def reported_recommendation(text: str) -> Hit | None:
-    """'Recommendation four of this report was for chief constables to …' — someone else's recommendation, cited."""
+    """'Recommendation 2 of the library review was for councils to …', 'The audit's third recommendation
+    asked schools to …' — another body's numbered recommendation, cited: its holder is that body."""
     if _REPORTED.search(text):
         return Hit(RECOMMENDATION, "reported_recommendation", 0.8)
     return None
@@ -255,7 +270,7 @@ _LABELLED = _rx(r"^\W*(?:recommendation|action|proposal|ask)\s+(?:\d{1,3}|one|tw
 
 
 def labelled_recommendation(text: str) -> Hit | None:
-    """'Recommendation four: Fund a ventilation programme …' — a recommendation by its label."""
+    """'Recommendation 6: Extend the ferry timetable …' — a recommendation by its label."""
     if _LABELLED.search(text):
         return Hit(RECOMMENDATION, "labelled_recommendation", 0.9)
     return None
@@ -296,25 +311,14 @@ def classify(text: str, skip: tuple[str, ...] = ()) -> Hit | None:
 
 # ---------------------------------------------------------------- list items and lead-ins
 
-_IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|deliver|promote|ensure|provide|introduce|review|develop|publish|"
-                        r"establish|create|fund|invest|increase|reduce|cut|stop|end|cease|extend|expand|improve|support|make|set|"
-                        r"take|give|adopt|implement|commission|appoint|work|build|protect|consult|require|ban|allow|enable|"
-                        r"strengthen|tackle|address|raise|lower|offer|launch|maintain|monitor|put|bring|reform|remove|restore|"
-                        r"simplify|include|consider|act|help|engage|train|recruit|retain|keep|guarantee|lobby|commit|halt|scrap|"
-                        r"abolish|replace|pay|double|treble|set\s+up|roll\s+out|submit|send|share|explain|confirm|identify|assess|"
-                        r"evaluate|audit|inspect|investigate|respond|notify|inform|agree|explore|prioriti[sz]e|designate|"
-                        r"allocate|assign|prepare|produce|draw\s+up|write|arrange|hold|run|install|upgrade|repair|replace|"
-                        r"hire|employ|pilot|trial|test|measure|track|report|reopen|open|close|protect|safeguard|enforce|"
-                        r"compensate|refund|waive|freeze|cap|reduce|lower|limit|expand|widen|extend|speed\s+up|"
-                        r"clarify|update|revise|amend|withdraw|rethink|reconsider|recognise|recognize|listen|involve|"
-                        r"co-produce|co-design|partner|collaborate|coordinate|co-ordinate|integrate|join|sign|meet|plant|recycle|"
-                        r"insulate|retrofit|resurface|clear|fix|grit|connect)\b")
+# an item that opens with a verb of action ('Publish …', 'To set up …'); the verbs are the lexicon's
+_IMPERATIVE_START = _rx(r"^\W*(?:to\s+)?(?:[a-z]+ise|[a-z]+ize|" + lexicon.alternation("imperative_verbs") + r")\b")
 _GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
 _SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|is\s+committed\s+to|undertakes\s+to|is\s+(?:currently|now)\s+\w+ing)"
 
 
 def self_commitment(text: str, own_names: list[str]) -> Hit | None:
-    """'GETRA will help the Council …', 'The Chamber will promote …': the holder, by name, binds itself."""
+    """'KVRA will help the Council …', 'The Alliance will survey …': the holder, by name, binds itself."""
     for name in own_names:
         if re.search(rf"^\W*(?:[^.]*?,\s+|(?:in|over|during|by|from|this|next|within|for)\b[^.,]{{0,40}}?\s+)?(?:the\s+)?{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", text, re.I) \
                 and not _NOT_COMMIT.search(text):
@@ -349,10 +353,10 @@ def lead_in_hit(lead_text: str, own_names: list[str] | None = None) -> Hit | Non
     return None
 
 
-_KNOWN_ISE_VERB = re.compile(
-    r"^\W*(?:to\s+)?(?:prioriti[sz]e|recogni[sz]e|organi[sz]e|minimi[sz]e|maximi[sz]e|moderni[sz]e|standardi[sz]e|"
-    r"publici[sz]e|formali[sz]e|finali[sz]e|revise|advise|supervise|raise|utili[sz]e|mobili[sz]e|emphasi[sz]e|"
-    r"criminali[sz]e|subsidi[sz]e|authori[sz]e|digiti[sz]e|optimi[sz]e)\b")
+# the "-ise"/"-ize" words that are verbs: an unknown word of that shape ("Likewise") is left to the parse
+_KNOWN_ISE_VERB = re.compile(r"^\W*(?:to\s+)?(?:"
+                             + "|".join(re.escape(v) for v in lexicon.words("imperative_verbs") if re.search(r"i[sz]e$", v))
+                             + r")\b")
 
 
 def looks_like_action(item: str) -> bool:

@@ -182,7 +182,7 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "empty"
     words = s.split()
     lowered = [w for w in words if w[:1].islower() and w.lower() not in _LINKS]
-    if words[0][:1].islower() or words[0].lower() in lexicon.lower("not_org_phrases") or len(lowered) > 1:
+    if words[0][:1].islower() and not re.match(r"[a-z][A-Z]", words[0]) or words[0].lower() in lexicon.lower("not_org_phrases") or len(lowered) > 1:
         return "not a name"
     if re.search(r"[a-z]\.\s", s) or s.count(",") > 2:
         return "sentence"
@@ -303,6 +303,8 @@ def _org_in_line(line: str) -> str | None:
     cut = _CONTACT_TAIL.sub("", s).strip(" ,;:|")
     if cut and cut != s and len(cut) >= 3 and not is_contact(cut):
         return _org_in_line(cut)
+    if 2 <= len(s.split()) <= 8 and _LEGAL.search(s) and not is_contact(s) and not re.search(r"\d", s):
+        return s  # "Acme Exchange LLC"
     if not s or len(s) > 150 or is_contact(s) or is_address(s):
         pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s{3,}", s) if p.strip()]
         if len(pieces) > 1 and not is_contact(pieces[0]) and not is_address(pieces[0]):
@@ -313,25 +315,26 @@ def _org_in_line(line: str) -> str | None:
     pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*", s) if p.strip()]
     if len(pieces) > 1:
         return _org_in_line(pieces[0])
-    if looks_like_org(s):
+    if looks_like_org(s) or _LEGAL.search(s) and len(s.split()) >= 2:
         return s
     if has_role(s):
         return org_in_role(s)
     return None
 
 
-def _plain_name_line(line: str) -> str | None:
+def _plain_name_line(line: str, lenient: bool = False) -> str | None:
     """A short capitalised line that could be a company name without an organisation word ("Acme
-    Widgets"): only taken where other evidence agrees (letterhead, signature)."""
+    Widgets", "eWidget Exchange"): only taken where other evidence agrees (letterhead, signature).
+    ``lenient``: the line's place says it is a name (after the signer's role), so address words pass."""
     s = clean(line).strip(" ,;:")
     s = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?$", "", s)
-    if not s or len(s) > 60 or re.search(r"[.!?:]$", s) or is_contact(s) or is_address(s) or has_role(s):
+    if not s or len(s) > 60 or re.search(r"[.!?:]$", s) or is_contact(s) or has_role(s) or not lenient and is_address(s):
         return None
     if looks_like_person(s) or _DATE_LINE.match(s) or re.search(r"\d{3,}", s):
         return None
     words = _WORD.findall(s)
-    if not 1 <= len(words) <= 6 or not all(w[0].isupper() or w.lower() in ("of", "and", "for", "the", "&") or w[0].isdigit()
-                                           for w in words):
+    if not 1 <= len(words) <= 6 or not all(w[0].isupper() or re.match(r"[a-z][A-Z]", w) or w[0].isdigit()
+                                           or w.lower() in ("of", "and", "for", "the", "&") for w in words):
         return None
     return s
 
@@ -359,6 +362,9 @@ def trim(name: str) -> str:
 def _add(out: list[Evidence], source: str, name: str | None, start: int, end: int, weight: float | None = None) -> None:
     if name:
         name = trim(name)
+        if name and source in ("self_intro", "voice") and " " not in name and not is_acronym(name) and (
+                name.lower().endswith("ly") or name.lower() in lexicon.lower("sentence_openers")):
+            return  # "Specifically, …", "Today, …": an adverb, not a subject
         if name:
             out.append(Evidence(source, name, start, end, WEIGHTS[source] if weight is None else weight))
 
@@ -372,24 +378,41 @@ _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|subm
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
 _SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
                       rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
+_FORM_FIELD = re.compile(
+    r"^[ \t]*(?:name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
+    r"responding on behalf of|on behalf of|company(?: name)?|respondent organi[sz]ation|submitted by|submission (?:from|by)|"
+    r"response (?:from|by))[ \t]*[:\-–][ \t]*(?P<x>\S[^\n]{1,200})$", re.I | re.M)
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
 _OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
-                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*,?\s+(?:is|has|was|would|will|[a-z]{3,}s)\b")
+                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,[^.,;]{3,120},)?\s*,?\s+"
+                              r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
+                              r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
 _TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
 _TITLE_OWN = re.compile(r"^\s*(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z0-9][\w'’&.\-]*){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
 
 
+def _opening_start(doc: Document, head_end: int) -> int:
+    """Where the body begins: after the salutation's line ("Dear …", "To the X:"), else where the head ends."""
+    if head_end >= len(doc.text):
+        return 0
+    if not _DEAR_LINE.match(doc.text, head_end) and not any(b.kind == SALUTATION and b.start == head_end for b in doc.blocks):
+        return head_end
+    nl = doc.text.find("\n", head_end)
+    return nl + 1 if nl >= 0 else len(doc.text)
+
+
 def _opening_paragraphs(doc: Document, after: int, n: int = 4) -> list[tuple[int, int]]:
     spans = []
     for b in doc.blocks:
-        if b.start < after or b.kind not in ("paragraph", "list_item"):
+        if b.end <= after or b.kind not in ("paragraph", "list_item"):
             continue
-        if len(doc.text[b.start:b.end]) < 60:
+        start = max(b.start, after)
+        if len(doc.text[start:b.end]) < 60:
             continue
-        spans.append((b.start, b.end))
+        spans.append((start, b.end))
         if len(spans) >= n:
             break
     return spans
@@ -410,11 +433,11 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
         _add(ev, "column", doc.author_org, 0, 0)
 
     # form fields and titles in the first lines
-    from ingest.parties import form_fields
-    _, form_org = form_fields(text)
-    if form_org:
-        i = text.find(form_org)
-        _add(ev, "form", form_org, max(i, 0), max(i, 0) + len(form_org))
+    for m in _FORM_FIELD.finditer("\n".join(text.split("\n")[:40])):
+        value = re.split(r"\s*,\s*(?=\d|[A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Ave|St)\b)|\s+\(|(?<=[a-z])\.\s|\s*[;|]\s*|\s+(?i:contact|e-?mail|tel|phone)\b",
+                         m.group("x").strip())[0]
+        if value and not re.fullmatch(r"(?i)n/?a|none|-|individual|yes|no|private individual", value) and not _person_shape(value):
+            _add(ev, "form", value, m.start("x"), m.start("x") + len(value))
     head_end = _head_end(doc)
     top_lines = _lines(text, 0, min(len(text), 2500))[:30]
     for a, b in zip(top_lines, top_lines[1:]):
@@ -432,7 +455,7 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
                 break
 
     # the opening: "on behalf of X", "X appreciates the opportunity …"
-    opening = _opening_paragraphs(doc, head_end if head_end < len(text) else 0)
+    opening = _opening_paragraphs(doc, _opening_start(doc, head_end))
     sig = _signature_region(doc)
     behalf_spans = [(0, head_end), *opening, *([sig] if sig else [])]
     for s, e in behalf_spans:
@@ -471,12 +494,17 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
 
     # signature block
     if sig:
-        for ln in _lines(text, *sig):
+        sig_lines = _lines(text, *sig)
+        for k, ln in enumerate(sig_lines):
             org = _org_in_line(ln.text)
+            after_role = k > 0 and looks_like_role(sig_lines[k - 1].text) and not looks_like_role(ln.text)
+            plain = _plain_name_line(ln.text, lenient=after_role)
             if org and len(org.split()) <= 10:
                 _add(ev, "signature", org, ln.start, ln.end)
-            elif _plain_name_line(ln.text) and not looks_like_role(ln.text):
-                _add(ev, "signature", _plain_name_line(ln.text), ln.start, ln.end, WEIGHTS["signature"] * 0.5)
+            elif plain and after_role:
+                _add(ev, "signature", plain, ln.start, ln.end)  # "Jo Bloggs / President / Acme Exchange"
+            elif plain and not looks_like_role(ln.text):
+                _add(ev, "signature", plain, ln.start, ln.end, WEIGHTS["signature"] * 0.5)
 
     # running headers and footers: a short line that recurs on several pages
     counts = Counter(clean(re.sub(r"\s*(?:Page\s+)?\d+(?:\s+(?:of|/)\s+\d+)?\s*$", "", ln.text, flags=re.I))

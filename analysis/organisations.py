@@ -1,109 +1,51 @@
 """The organisation registry: canonical names, aliases, acronyms and kinds.
 
-Filled from three places: a small built-in list of common UK public bodies (``BUILTIN``),
-what the documents themselves say (acronyms defined in the text — "National Referral
-Mechanism (NRM)" —, author organisations, letterheads, speaker roles), and entries a user
-adds. :meth:`Registry.canonical` maps any mention to its canonical name.
+Filled from three places: a built-in starter list of public bodies and offices of several countries
+(``analysis/data/organisations.toml``, read by :func:`builtin_organisations`), what the documents
+themselves say (acronyms defined in the text — "Regional Flood Board (RFB)" —, author organisations,
+letterheads, speaker roles), and entries a user adds, which win over the built-in ones.
+:meth:`Registry.canonical` maps any mention to its canonical name.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
 
 from ingest.records import Document
 
+from . import lexicon
 from .records import Organisation
 
-ORGANISATION = "organisation"
-OFFICE = "office"  # an office-holder: a mayor, minister, commissioner
+ORGANISATION = "organisation"  # a body of no stated kind (what documents teach the registry)
+OFFICE = lexicon.OFFICE  # an office-holder: a mayor, minister, commissioner
 GROUP = "group"
+PUBLIC_BODY = lexicon.PUBLIC_BODY
+# every kind an entry may carry: the lexicon's organisation kinds, and the two older general ones
+KINDS = (ORGANISATION, GROUP, *lexicon.KINDS)
 
-# Common UK public bodies. General knowledge only: a user extends it with their own entries.
-BUILTIN: list[Organisation] = [
-    Organisation("UK Government", ["HM Government", "the Government", "Government", "central government"], "HMG", ORGANISATION),
-    Organisation("Prime Minister", ["the Prime Minister", "PM"], None, OFFICE),
-    Organisation("Home Office", [], None, ORGANISATION),
-    Organisation("Home Secretary", ["Secretary of State for the Home Department"], None, OFFICE),
-    Organisation("HM Treasury", ["the Treasury", "Treasury"], None, ORGANISATION),
-    Organisation("Chancellor of the Exchequer", ["the Chancellor"], None, OFFICE),
-    Organisation("Cabinet Office", [], None, ORGANISATION),
-    Organisation("Ministry of Justice", [], "MoJ", ORGANISATION),
-    Organisation("Ministry of Defence", [], "MoD", ORGANISATION),
-    Organisation("Department for Education", [], "DfE", ORGANISATION),
-    Organisation("Department of Health and Social Care", [], "DHSC", ORGANISATION),
-    Organisation("Department for Work and Pensions", [], "DWP", ORGANISATION),
-    Organisation("Department for Transport", [], "DfT", ORGANISATION),
-    Organisation("Department for Environment, Food and Rural Affairs", [], "Defra", ORGANISATION),
-    Organisation("Department for Business and Trade", [], "DBT", ORGANISATION),
-    Organisation("Department for Energy Security and Net Zero", [], "DESNZ", ORGANISATION),
-    Organisation("Ministry of Housing, Communities and Local Government", ["Department for Levelling Up, Housing and Communities"], "MHCLG", ORGANISATION),
-    Organisation("Foreign, Commonwealth and Development Office", [], "FCDO", ORGANISATION),
-    Organisation("NHS England", [], None, ORGANISATION),
-    Organisation("UK Health Security Agency", ["Public Health England"], "UKHSA", ORGANISATION),
-    Organisation("Care Quality Commission", [], "CQC", ORGANISATION),
-    Organisation("Ofsted", ["Office for Standards in Education, Children's Services and Skills"], None, ORGANISATION),
-    Organisation("Ofgem", [], None, ORGANISATION),
-    Organisation("Ofwat", [], None, ORGANISATION),
-    Organisation("Ofcom", [], None, ORGANISATION),
-    Organisation("Environment Agency", [], None, ORGANISATION),
-    Organisation("Local Government Association", [], "LGA", ORGANISATION),
-    Organisation("National Audit Office", [], "NAO", ORGANISATION),
-    Organisation("Office for National Statistics", [], "ONS", ORGANISATION),
-    Organisation("Equality and Human Rights Commission", [], "EHRC", ORGANISATION),
-    Organisation("Information Commissioner's Office", [], "ICO", ORGANISATION),
-    Organisation("Crown Prosecution Service", [], "CPS", ORGANISATION),
-    Organisation("National Crime Agency", [], "NCA", ORGANISATION),
-    Organisation("College of Policing", [], None, ORGANISATION),
-    Organisation("HM Inspectorate of Constabulary and Fire & Rescue Services", ["HM Inspectorate of Constabulary and Fire and Rescue Services"], "HMICFRS", ORGANISATION),
-    Organisation("Independent Office for Police Conduct", [], "IOPC", ORGANISATION),
-    Organisation("Metropolitan Police Service", ["Metropolitan Police", "the Met", "Met Police", "Metropolitan police"], "MPS", ORGANISATION),
-    Organisation("Police and Crime Commissioners", ["Police and Crime Commissioner", "PCC"], "PCCs", OFFICE),
-    Organisation("Greater London Authority", [], "GLA", ORGANISATION),
-    Organisation("Mayor of London", [], None, OFFICE),
-    Organisation("London Assembly", [], None, ORGANISATION),
-    Organisation("Scottish Government", [], None, ORGANISATION),
-    Organisation("Welsh Government", [], None, ORGANISATION),
-    Organisation("Northern Ireland Executive", [], None, ORGANISATION),
-    Organisation("House of Commons", [], None, ORGANISATION),
-    Organisation("House of Lords", [], None, ORGANISATION),
-    Organisation("Children's Commissioner for England", ["Children's Commissioner"], None, OFFICE),
-    Organisation("Mayor of Greater Manchester", [], None, OFFICE),
-    Organisation("Mayor of the West Midlands", [], None, OFFICE),
-    Organisation("Mayor of the Liverpool City Region", [], None, OFFICE),
-    Organisation("Mayor of West Yorkshire", [], None, OFFICE),
-    Organisation("Transport for London", [], "TfL", ORGANISATION),
-    Organisation("Department for Culture, Media and Sport", [], "DCMS", ORGANISATION),
-    Organisation("Department for Science, Innovation and Technology", [], "DSIT", ORGANISATION),
-    Organisation("HM Revenue and Customs", [], "HMRC", ORGANISATION),
-    Organisation("HM Prison and Probation Service", [], "HMPPS", ORGANISATION),
-    Organisation("UK Visas and Immigration", [], "UKVI", ORGANISATION),
-    Organisation("Office for Students", [], "OfS", ORGANISATION),
-    Organisation("Ofqual", [], None, ORGANISATION),
-    Organisation("Health and Safety Executive", [], "HSE", ORGANISATION),
-    Organisation("Competition and Markets Authority", [], "CMA", ORGANISATION),
-    Organisation("Financial Conduct Authority", [], "FCA", ORGANISATION),
-    Organisation("Bank of England", [], None, ORGANISATION),
-    Organisation("Office for Budget Responsibility", [], "OBR", ORGANISATION),
-    Organisation("Natural England", [], None, ORGANISATION),
-    Organisation("Historic England", [], None, ORGANISATION),
-    Organisation("Arts Council England", [], None, ORGANISATION),
-    Organisation("Sport England", [], None, ORGANISATION),
-    Organisation("Homes England", [], None, ORGANISATION),
-    Organisation("Regulator of Social Housing", [], None, ORGANISATION),
-    Organisation("Housing Ombudsman", [], None, OFFICE),
-    Organisation("Local Government and Social Care Ombudsman", [], None, OFFICE),
-    Organisation("Parliamentary and Health Service Ombudsman", [], None, OFFICE),
-    Organisation("Charity Commission", [], None, ORGANISATION),
-    Organisation("Electoral Commission", [], None, ORGANISATION),
-    Organisation("Network Rail", [], None, ORGANISATION),
-    Organisation("National Highways", [], None, ORGANISATION),
-    Organisation("Office of Rail and Road", [], "ORR", ORGANISATION),
-    Organisation("Civil Aviation Authority", [], "CAA", ORGANISATION),
-    Organisation("Met Office", [], None, ORGANISATION),
-    Organisation("Youth Justice Board", [], None, ORGANISATION),
-]
 
-_TITLE_WORDS = r"(?:Mayor|Minister|Secretary|Commissioner|Chancellor|Director|Chair|Chief Executive|Governor|Ombudsman|Leader)"
+@lru_cache(maxsize=1)
+def builtin_organisations() -> tuple[Organisation, ...]:
+    """The built-in starter list, read once from ``analysis/data/organisations.toml`` (fresh copies are
+    made by :meth:`Registry.builtin`, so nothing a registry learns changes this list)."""
+    text = resources.files("analysis").joinpath("data", "organisations.toml").read_text(encoding="utf-8")
+    out = []
+    for row in tomllib.loads(text)["organisations"]:
+        kind = row.get("kind", PUBLIC_BODY)
+        if kind not in KINDS:
+            raise ValueError(f"organisations.toml: {row['name']!r} has an unknown kind {kind!r}")
+        out.append(Organisation(row["name"], list(row.get("aliases", [])), row.get("acronym"), kind))
+    return tuple(out)
+
+
+BUILTIN: list[Organisation] = list(builtin_organisations())
+
+# the titles of offices that hold asks in their own right ("Minister for Schools", "Mayor of X"), from the lexicon
+_TITLE_WORDS = rf"(?:{lexicon.alternation('office_titles')})"
+_TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])")  # a title as a whole word: "Leadership Forum" holds none
 
 
 def normalise(name: str) -> str:
@@ -137,7 +79,7 @@ class Registry:
 
     @classmethod
     def builtin(cls) -> Registry:
-        return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in BUILTIN)
+        return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in builtin_organisations())
 
     def learn(self, org: Organisation) -> Organisation:
         """Add an organisation a document names: it counts as seen."""
@@ -218,7 +160,7 @@ class Registry:
 
     def canonical(self, mention: str | None) -> str | None:
         """The canonical name for a mention; a bare title ('the Mayor') resolves to the one known office
-        that starts with it ('Mayor of London'); anything unknown comes back tidied."""
+        that starts with it ('Mayor of Greater Northshire'); anything unknown comes back tidied."""
         if not mention:
             return None
         m = re.sub(r"\s+", " ", mention).strip(" ,.;:")
@@ -235,7 +177,7 @@ class Registry:
                 return seen[0]
             if not seen and len(offices) == 1:
                 return offices[0]
-        if re.fullmatch(r"[A-Z]{2,8}", m):  # "MOPAC" → the one seen name whose initials spell it
+        if re.fullmatch(r"[A-Z]{2,8}", m):  # "HFRA" → the one seen name whose initials spell it (Harbour Freight Rail Authority)
             spelled = self._by_initials.get(m, [])
             if len(spelled) == 1:
                 return spelled[0]
@@ -289,7 +231,7 @@ def _name_start(words: list[str], k: int) -> int:
 
 def definitions_in_text(text: str) -> list[Organisation]:
     """Acronyms and short names a document defines: 'Northshire Integrated Care Board (ICB)',
-    'Office for Students (OfS)', 'Westbury Hospitals NHS Trust (the Trust)', 'Metropolitan police (the Met)'."""
+    'Office for Students (OfS)', 'Westbury Hospitals NHS Trust (the Trust)', 'Kestrel Valley railway (the Railway)'."""
     found: list[Organisation] = []
     if "(" not in text:
         return found  # every definition is a bracket
@@ -312,7 +254,7 @@ def definitions_in_text(text: str) -> list[Organisation]:
         words = m.group(1).split()
         alias = m.group(2)
         head = alias.split()[1].lower()
-        # the alias shortens one of the name's words: "(the Trust)", "(the Met)" for "Metropolitan police"
+        # the alias shortens one of the name's words: "(the Trust)", "(the Railway)" for "Kestrel Valley railway"
         hits = [k for k, w in enumerate(words) if w.lower().startswith(head)]
         if not hits:
             continue
@@ -341,9 +283,9 @@ def register_document(registry: Registry, doc: Document) -> None:
     for org in definitions_in_text(doc.text):
         registry.learn(org)
     if doc.author_org:
-        registry.learn(Organisation(doc.author_org, [], None, OFFICE if re.search(_TITLE_WORDS, doc.author_org) else ORGANISATION))
+        registry.learn(Organisation(doc.author_org, [], None, OFFICE if _TITLE.search(doc.author_org) else ORGANISATION))
     for a in doc.addressees:
-        if re.search(_TITLE_WORDS, a) and len(a.split()) > 1:
+        if _TITLE.search(a) and len(a.split()) > 1:
             registry.learn(Organisation(a, [], None, OFFICE))
     for field in ("addressee_organisation", "care_of"):
         name = doc.metadata.get(field)
@@ -356,5 +298,5 @@ def register_document(registry: Registry, doc: Document) -> None:
             registry.learn(Organisation(t.organisation, [], None, ORGANISATION))
         # an office with a portfolio is a holder in its own right ("Minister for Schools"); a job title
         # inside an organisation ("Chief Executive, X Trust") is not
-        if t.role and "," not in t.role and re.search(_TITLE_WORDS, t.role) and re.search(r"\b(?:of|for)\b", t.role):
+        if t.role and "," not in t.role and _TITLE.search(t.role) and re.search(r"\b(?:of|for)\b", t.role):
             registry.learn(Organisation(t.role, [], None, OFFICE))

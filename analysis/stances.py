@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .ask_rules import _rx  # the rules' own pattern helper: case-insensitive
 
 CALLS_FOR, SUPPORTS, OPPOSES, WELCOMES, CONCERNED, COMMITS = "calls_for", "supports", "opposes", "welcomes", "concerned", "commits"
@@ -34,12 +35,11 @@ _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
                  r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?)\b|\b(?:we|I)\s+(?:have|share)\s+(?:serious\s+|real\s+|significant\s+)?concerns?\b|"
                  r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b|"
-                 r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b|"
-                 r"\bstill\s+(?:has|have|had)\s+no\b|\bmakes?\s+(?:for\s+)?(?:difficult|grim|sobering|worrying|uncomfortable)\s+reading\b|"
-                 r"\b(?:are|is)\s+(?:still\s+)?missing\s+out\b|\bcarr(?:y|ies)\s+(?:a\s+)?(?:real|serious|significant|considerable)\s+risks?\b")
+                 r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b")
 _SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|[a-z]+ing|[A-Z][\w-]*['’]s)\b|"
                 r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bcould\s+not\s+agree\s+more\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
-                r"\bthe\s+right\s+(?:road|approach|thing|step|direction)\b|\bwould\s+set\s+us\s+on\b")
+                r"\b(?:is|was|are|were|be|seems?|looks?)\s+(?:absolutely\s+|exactly\s+|clearly\s+)?the\s+right\s+(?:approach|step|decision|choice|course|direction)\b|"
+                r"\bsteps?\s+in\s+the\s+right\s+direction\b")
 _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commends|commended|applaud|applauds|applauded|congratulate|congratulates)\b|"
                 r"\b(?:am|are|was|were|is|'m|'re)\s+(?:very\s+|particularly\s+|also\s+|so\s+|really\s+)?(?:pleased|delighted|glad|encouraged|heartened|impressed)\b|"
                 r"\b(?:a|an)\s+(?:positive|welcome|helpful|important)\s+(?:step|development|move)\b|"
@@ -56,8 +56,8 @@ _NEGATED = _rx(r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}$")
 _NEEDS = {
     OPPOSES: ("oppose", "reject", "disagree", "not", "need", "case", "won't", "unable"),
     CONCERNED: ("concern", "disappoint", "worr", "alarm", "troubl", "dismay", "regret", "weakness", "failing",
-                "shortcoming", "failure", "deficienc", "still", "reading", "missing", "risk"),
-    SUPPORTS: ("support", "endorse", "agree", "back", "welcome", "idea", "favour", "right", "set"),
+                "shortcoming", "failure", "deficienc"),
+    SUPPORTS: ("support", "endorse", "agree", "back", "welcome", "idea", "favour", "right"),
     WELCOMES: ("welcome", "commend", "applaud", "congratulat", "pleased", "delighted", "glad", "encouraged",
                "heartened", "impressed", "step", "development", "move", "recogni", "acknowledg", "apprecia",
                "praise", "admiration", "remarkable", "see"),
@@ -81,12 +81,15 @@ def stance_of(text: str) -> StanceHit | None:
 
 # ------------------------------------------------------------------ reported views
 
-_NAME = r"(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Cllr|Councillor|Sir|Dame|Lord|Baroness)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+# a person's name, with an honorific from the lexicon ("Dr", "Cllr", "The Rt Hon" …)
+_NAME = rf"(?:(?:{lexicon.alternation('honorifics')})\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}"
+# "the first witness, Jo Bloggs, said …", "our last speaker, Jo Bloggs, argued …"
+_APPOSITION = r"(?:(?:the|our|a|another)\s+(?:[\w-]+\s+)?(?:guest|witness|speaker|panellist|panelist|contributor|presenter|participant|expert|respondent),\s+)?"
 _REPORT_VERBS = r"(?:told|tell|informed|advised|assured|explained|said|stated|noted|argued|suggested|felt|thought|believed|endorsed|supported|agreed|welcomed|warned|highlighted|stressed|acknowledged|emphasised|emphasized|recommended|called\s+for)"
 _REPORTED = [
     re.compile(rf"\b(?:we|the\s+\w+)\s+(?:also\s+)?heard\s+(?:from|that)\s+(?P<who>{_NAME})\b"),
     re.compile(rf"\b(?:heard\s+from\s+)(?P<who>{_NAME})\b"),
-    re.compile(rf"(?:^|[,;]\s*|\b(?:but|and)\s+)(?:the\s+\w+\s+guest,\s+)?(?P<who>{_NAME}),?\s+(?:also\s+|further\s+)?{_REPORT_VERBS}\b"),
+    re.compile(rf"(?:^|[,;]\s*|\b(?:but|and)\s+){_APPOSITION}(?P<who>{_NAME}),?\s+(?:also\s+|further\s+)?{_REPORT_VERBS}\b"),
     re.compile(rf"^(?P<who>He|She|They)\s+(?:also\s+)?{_REPORT_VERBS}\b"),
 ]
 # "Jo Bloggs, Head of Policy at the Northshire Trust" / "Jo Bloggs (Director, Northshire Trust)"
@@ -103,7 +106,7 @@ class Witness:
 
 
 def _split_role(desc: str) -> tuple[str, str] | None:
-    """'Director of Strategy at MOPAC' → (role, 'MOPAC'); 'Head of Office for the X Foundation' → (…, 'X Foundation').
+    """'Director of Strategy at HFRA' → (role, 'HFRA'); 'Head of Research for the X Foundation' → (…, 'X Foundation').
     Prefer ' at ', then '(of|for) the …', then '(of|for) Capitalised …'."""
     for pattern in (rf"^(?P<role>.+?)\s+at\s+(?:the\s+)?{_ORG_RUN}", rf"^(?P<role>.+?)\s+(?:of|for)\s+the\s+{_ORG_RUN}",
                     rf"^(?P<role>.+?)\s+(?:of|for)\s+{_ORG_RUN}"):
@@ -150,11 +153,11 @@ def reported_speaker(sentence: str, known: dict[str, Witness], last: Witness | N
     return None, False
 
 
-_CALL_WORDS = _rx(r"\b(?:should|must|needs?\s+to|need\s+for|(?:was|is|were|are)\s+(?:required|needed|necessary)|more\s+\w+\s+(?:was|is)\s+(?:required|needed)|called\s+for|recommended)\b")
+_CALL_WORDS = _rx(r"\b(?:should|must|needs?\s+to|need\s+for|(?:was|is|were|are)\s+(?:required|needed|necessary)|called\s+for|recommended)\b")
 
 
 def reported_stance(text: str) -> StanceHit | None:
-    """The view a reported sentence gives its witness: a stance word, or a call ('more training was required')."""
+    """The view a reported sentence gives its witness: a stance word, or a call ('a second depot was needed')."""
     hit = stance_of(text)
     if hit:
         return hit

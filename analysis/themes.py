@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from . import lexicon
+
 SEED = 42
 MIN_DISCOVER = 5
 SMALL = 200
@@ -221,19 +223,12 @@ def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float =
 # ------------------------------------------------------------------ discovery
 
 
-# the language of asking itself, which every theme shares: never a theme's name
-_STOP_TERMS = {"ensure", "including", "need", "needs", "make", "sure", "work", "working", "also", "would", "could",
-               "should", "must", "will", "within", "every", "recommend", "recommends", "recommendation", "urge", "ask",
-               "asks", "committee", "council", "government", "mayor", "please", "continue", "provide", "support",
-               "appreciate", "welcome", "like", "want", "having", "yes", "record", "soon", "possible", "able", "really",
-               "just", "think", "going", "look", "looking", "agree", "response", "respond", "consider", "encourage",
-               "important", "vital", "essential", "crucial", "particular", "particularly", "specific", "commit",
-               "commitment", "pledge", "request", "invite", "thank", "thanks", "chair", "clear", "including", "set",
-               "way", "ways", "use", "used", "take", "taken", "given", "place", "year", "years", "time", "new"}
+# the language of asking itself, which every theme shares: never a theme's name (the lexicon's list)
+_STOP_TERMS = set(lexicon.lower("theme_stop_words"))
 
 
 def _readable_name(terms: list[str]) -> str:
-    """'detectives specialist' … → 'Detectives · specialist unit': distinct, non-stop-word terms."""
+    """'ferries timetable' … → 'Ferries · timetable changes': distinct, non-stop-word terms."""
     chosen: list[str] = []
     for t in terms:
         words = t.split()

@@ -182,14 +182,23 @@ def is_transcript(text: str, turns: list[Turn]) -> bool:
     # the labels must read as people or offices: inline headings ("Framing: …", "Submitted to: …",
     # "Interoperability: …") can come back too, but name no one
     labels = {t.speaker.lower(): t for t in turns}
-    people = sum(1 for t in labels.values() if _person_signal(t) or looks_like_person(t.speaker) or has_role(t.speaker))
+    people = sum(1 for t in labels.values() if _reads_as_person(t))
     order = [t.speaker.lower() for t in turns]
-    turn_taking = len(order) >= 4 and all(a != b for a, b in zip(order, order[1:])) and len(labels) < len(order)
+    turn_taking = len(order) >= 4 and all(a != b for a, b in zip(order, order[1:])) and len(labels) * 2 <= len(order)
     if people * 2 <= len(labels) and not (people and turn_taking):
         return False
     if _alternates([t.speaker.lower() for t in turns]):
         return True  # a speaker comes back after someone else spoke: a conversation
-    return len(turns) >= 3 and sum(1 for t in turns if _person_signal(t)) * 2 >= len(turns)
+    return sum(1 for t in turns if _person_signal(t)) * 2 >= len(turns)
+
+
+def _reads_as_person(turn: Turn) -> bool:
+    """A label that names someone: a person, an office or a role ("Chair", "Jo Brown (Director, X Trust)"),
+    "Q"/"A", "Speaker 2" — not a topic with a bracketed remark ("Successes (where it worked)")."""
+    name = turn.speaker
+    if turn.role and not (has_role(turn.role) or looks_like_org(turn.role) or looks_like_person(turn.role)):
+        turn = Turn(name, None, turn.organisation, turn.start, turn.end, turn.label_start)
+    return _person_signal(turn) or looks_like_person(name) or has_role(name)
 
 
 def _alternates(speakers: list[str]) -> bool:

@@ -26,7 +26,12 @@ def known_bug(reason: str):
 
 POSITIVES: dict[str, tuple[str, list[str]]] = {
     "reported_recommendation": (RECOMMENDATION, [
-        "Recommendation four of this report was for chief constables to work together on victim support.",
+        "Recommendation seven of the library review was for councils to keep branches open on Saturdays.",
+        "Recommendation 12 of the 2019 coastal survey is that harbour authorities publish tide gauge data.",
+        "The audit's third recommendation asked schools to publish their energy use every term.",
+        "The Ombudsman's recommendation 5 was that landlords log every damp complaint within a day.",
+        "The second recommendation of the Harbour Commission was for ferry operators to publish timetables early.",
+        "In its 2022 report, the panel's fourth recommendation required water companies to fit smart meters.",
         "Recommendation 2 of the audit was for the police to record stop and search outcomes by ethnicity.",
         "Recommendation 3 of the inspection was that every ward should have a falls lead.",
         "Action 2 in their plan is to double the number of school crossing patrols.",
@@ -148,6 +153,8 @@ NEGATIVES: dict[str, list[str]] = {
         "Recommendation 4 was accepted in full by the Board.",
         "The first recommendation of the review concerned rural bus routes.",
         "Recommendations are set out in Annex B.",
+        "The review's final recommendation was rejected by the library service.",
+        "Our second recommendation was drafted with tenants' groups.",
     ],
     "labelled_recommendation": [
         "Recommendation 4 was accepted in full by the Board.",

@@ -20,9 +20,15 @@ def read(text: str, source: str = "letter.txt"):
 # ------------------------------------------------------------------ built-in names and aliases
 
 @pytest.mark.parametrize("mention, canonical", [
-    ("the Met", "Metropolitan Police Service"),
-    ("Met Police", "Metropolitan Police Service"),
-    ("MPS", "Metropolitan Police Service"),
+    ("CMS", "Centers for Medicare & Medicaid Services"),  # several countries' bodies
+    ("Centers for Medicare and Medicaid Services", "Centers for Medicare & Medicaid Services"),
+    ("Assistant Secretary for Technology Policy", "Office of the National Coordinator for Health Information Technology"),
+    ("U.S. Food and Drug Administration", "Food and Drug Administration"),
+    ("TGA", "Therapeutic Goods Administration"),
+    ("Te Whatu Ora", "Health New Zealand"),
+    ("Council of the EU", "Council of the European Union"),
+    ("HIQA", "Health Information and Quality Authority"),
+    ("PHAC", "Public Health Agency of Canada"),
     ("HM Government", "UK Government"),
     ("the Government", "UK Government"),
     ("DfE", "Department for Education"),
@@ -32,9 +38,7 @@ def read(text: str, source: str = "letter.txt"):
     ("the Home Secretary", "Home Secretary"),
     ("Public Health England", "UK Health Security Agency"),  # a former name
     ("Department for Levelling Up, Housing and Communities", "Ministry of Housing, Communities and Local Government"),
-    ("HMICFRS", "HM Inspectorate of Constabulary and Fire & Rescue Services"),
-    ("HM Inspectorate of Constabulary and Fire and Rescue Services",
-     "HM Inspectorate of Constabulary and Fire & Rescue Services"),
+    ("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"),
     ("OFWAT", "Ofwat"),
     ("Children’s Commissioner", "Children's Commissioner for England"),  # curly apostrophe
     ("  the  Home   Office. ", "Home Office"),  # spacing, article and punctuation tidied
@@ -45,8 +49,10 @@ def test_builtin_canonical_names(mention, canonical):
 
 def test_lookup_returns_the_entry():
     registry = Registry.builtin()
-    met = registry.lookup("the Met")
-    assert met is not None and met.name == "Metropolitan Police Service" and met.acronym == "MPS"
+    fda = registry.lookup("US Food and Drug Administration")
+    assert fda is not None and fda.name == "Food and Drug Administration" and fda.acronym == "FDA"
+    assert fda.kind == "public body"
+    assert registry.lookup("Prime Minister of Canada").kind == OFFICE
     assert registry.lookup("Northshire Parish Council") is None
 
 
@@ -90,8 +96,8 @@ def test_acronym_definition_keeps_the_words_the_letters_stand_for():
 
 
 def test_alias_definition():
-    found = definitions_in_text("The Metropolitan police (the Met) recorded 900 cases of modern slavery.")
-    assert [(o.name, o.aliases) for o in found] == [("Metropolitan police", ["the Met"])]
+    found = definitions_in_text("The Kestrel Valley railway (the Railway) carried 9,000 walkers last summer.")
+    assert [(o.name, o.aliases) for o in found] == [("Kestrel Valley railway", ["the Railway"])]
 
 
 @pytest.mark.parametrize("text", [
@@ -142,7 +148,7 @@ Dear Mayor,
 
 Safer junctions
 
-Northshire Integrated Care Board (ICB) counts 300 cycling injuries a year. The Metropolitan police (the Met) shared its collision data with us.
+Northshire Integrated Care Board (ICB) counts 300 cycling injuries a year. The Environment Agency (the Agency) shared its flood data with us.
 
 We urge you to fund protected cycle lanes at the ten most dangerous junctions.
 
@@ -176,9 +182,8 @@ def test_register_document_learns_author_addressee_office_and_definitions(mayor_
     mayor = registry.lookup("Mayor of Greater Northshire")
     assert mayor is not None and mayor.kind == OFFICE
     assert registry.canonical("ICB").endswith("Integrated Care Board")
-    # "Metropolitan police (the Met)" is a built-in body: it is merged, not added again
-    assert registry.canonical("the Met") == "Metropolitan Police Service"
-    assert registry.lookup("Metropolitan police").name == "Metropolitan Police Service"
+    # "Environment Agency (the Agency)" is a built-in body: it is merged, not added again
+    assert registry.canonical("the Agency") == "Environment Agency"
     assert registry.lookup("Greater Northshire Combined Authority") is not None  # the addressee's organisation
     assert len(registry.orgs) == before + 4  # the campaign, the mayor, the combined authority, the ICB
 
@@ -229,10 +234,10 @@ def test_user_alias_wins_over_a_documents_short_name():
 def test_user_entry_extends_a_builtin_body():
     registry = Registry.builtin()
     before = len(registry.orgs)
-    registry.learn(Organisation("Metropolitan Police Service", ["Scotland Yard"]))
+    registry.learn(Organisation("Food and Drug Administration", ["the US drug regulator"]))
     assert len(registry.orgs) == before
-    assert registry.canonical("Scotland Yard") == "Metropolitan Police Service"
-    assert registry.canonical("the Met") == "Metropolitan Police Service"  # the built-in aliases stay
+    assert registry.canonical("the US drug regulator") == "Food and Drug Administration"
+    assert registry.canonical("U.S. Food and Drug Administration") == "Food and Drug Administration"  # the built-in aliases stay
 
 
 # ------------------------------------------------------------------ bare titles
@@ -279,3 +284,37 @@ def test_short_names_and_acronyms_follow_what_the_registry_learns():
     assert reg.canonical("Integrated Care Board") == "Integrated Care Board"  # two such boards now: no guess
     assert reg.canonical("WTAG") == "WTAG"
 
+
+
+# ------------------------------------------------------------------ the built-in data file
+
+def test_builtin_data_names_each_body_once_with_a_known_kind():
+    from analysis.organisations import KINDS, builtin_organisations
+
+    orgs = builtin_organisations()
+    assert len(orgs) > 150
+    keys: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for o in orgs:
+        assert o.kind in ("public body", "office") and o.kind in KINDS
+        for name in [o.name, *o.aliases]:
+            assert keys.setdefault(normalise(name), o.name) == o.name, f"{name!r} names two bodies"
+        if o.acronym:
+            assert acronyms.setdefault(o.acronym, o.name) == o.name, f"{o.acronym!r} stands for two bodies"
+    # no bare generic word as a built-in alias: "the Department" is a different body in every document
+    assert not {"department", "agency", "commission", "council", "ministry", "authority", "board", "office"} & set(keys)
+
+
+def test_builtin_data_covers_several_countries():
+    registry = Registry.builtin()
+    for name in ("Department of Health and Social Care", "Department of Health and Human Services", "Health Canada",
+                 "Australian Competition and Consumer Commission", "Health New Zealand", "Health Service Executive",
+                 "European Commission"):
+        assert registry.lookup(name) is not None, name
+
+
+def test_a_user_entry_wins_over_a_builtin_acronym():
+    registry = Registry.builtin()
+    registry.override(Organisation("Coastal Monitoring Scheme", [], "CMS", "coalition"))
+    assert registry.canonical("CMS") == "Coastal Monitoring Scheme"
+    assert registry.lookup("Coastal Monitoring Scheme").kind == "coalition"

@@ -13,7 +13,7 @@ def test_sentences_and_abbreviations():
 
 def test_a_quotation_resuming_after_an_ellipsis_starts_a_sentence():
     text = ("We handle a third of all referrals. ...I would expect we will see ... around 900 more this year. "
-            "… I think a county plan would set us on the right road.")
+            "… I think a second ferry would ease the queues.")
     assert spans(text) == ["We handle a third of all referrals.",
                            "...I would expect we will see ... around 900 more this year.",
-                           "… I think a county plan would set us on the right road."]
+                           "… I think a second ferry would ease the queues."]

