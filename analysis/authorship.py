@@ -225,9 +225,11 @@ def _person_shape(s: str) -> bool:
 def _unit_only(s: str) -> bool:
     """A department's function on its own ("Government Relations", "Product Strategy & Compliance")."""
     ws = [w.lower().strip(",.") for w in _WORD.findall(s)]
-    if not ws or any(w in lexicon.lower("organisation_words") for w in ws):
+    if not ws or ws[-1] not in lexicon.lower("unit_function_words"):
         return False
-    return ws[-1] in lexicon.lower("unit_function_words")
+    # every word a word of functions ("Government Relations", "Public Policy and Advocacy"): no name in it
+    known = lexicon.lower("unit_function_words") | lexicon.lower("unit_qualifiers") | {"and", "of", "&", "for"}
+    return all(w in known for w in ws)
 
 
 # ------------------------------------------------------------------ the document's regions
@@ -269,8 +271,16 @@ def _head_end(doc: Document) -> int:
     m = _DEAR_LINE.search(doc.text[:4000])
     if m:
         return m.start()
-    first = next((b for b in doc.blocks if b.kind in ("paragraph", "list_item") and len(doc.text[b.start:b.end]) >= 150), None)
+    first = next((b for b in doc.blocks if b.kind in ("paragraph", "list_item") and _prose(doc.text[b.start:b.end])), None)
     return first.start if first else 0
+
+
+def _prose(text: str) -> bool:
+    """Running sentences, not an address block, a field ("Re: …") or a title."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    words = text.split()
+    return (len(words) >= 15 and sum(len(ln) for ln in lines) / len(lines) > 45 and not re.match(r"\s*[A-Z][\w ]{0,30}:", text)
+            and bool(re.search(r"[a-z,;]\s+[a-z]+\s+[a-z]+", text)))
 
 
 def _signature_region(doc: Document) -> tuple[int, int] | None:
@@ -468,7 +478,7 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
                     acronyms.setdefault(m.group("acr"), x)
     for k, (s, e) in enumerate(opening):
         para = text[s:e]
-        for m in (_OPENING_SUBJECT if k == 0 else _SUBJECT).finditer(para):
+        for m in _OPENING_SUBJECT.finditer(para):
             x = m.group("x")
             if m.group("acr"):
                 acronyms.setdefault(m.group("acr"), x)
@@ -618,7 +628,7 @@ def decide(doc: Document) -> Authorship:
         if sources <= {"voice"} and len(c.evidence) < 2:
             continue  # one sentence's subject alone is no evidence of authorship
         if sources <= {"letterhead", "footer", "signature", "domain"} and not any(
-                looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources - {"domain"}) < 2:
+                looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources) < 2:
             continue  # a plain capitalised line with nothing else behind it
         viable.append(c)
     viable.sort(key=lambda c: (-c.score, min(e.start for e in c.evidence)))
