@@ -45,6 +45,8 @@ from ingest.linekinds import (
     clean,
     has_role,
     is_address,
+    is_all_caps,
+    title_case,
     is_contact,
     is_office,
     is_sub_unit,
@@ -163,13 +165,15 @@ def best_name(names: list[str]) -> str:
     """The fullest form: a spelled-out name over its acronym, without a trailing "(ACR)" or "The"."""
     def tidy(n: str) -> str:
         n = re.sub(r"\s*\([^)]*\)\s*$", "", clean(n)).strip(" ,.;:")
-        return re.sub(r"^(?:the|The)\s+", "", n)
+        n = re.sub(r"^(?:the|The)\s+", "", n)
+        return title_case(n) if is_all_caps(n) and not is_acronym(n) else n
     forms = [tidy(n) for n in names if tidy(n)]
     if not forms:
         return names[0]
     counts = Counter(forms)
     full = [f for f in forms if not is_acronym(f)]
-    pool = full or forms
+    bodies = [f for f in full if not is_office(f)]
+    pool = bodies or full or forms
     return max(pool, key=lambda f: (len(_LEGAL.sub("", f).split()) >= 2, len(fold(f)), counts[f], -forms.index(f)))
 
 
@@ -194,14 +198,20 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "citation"
     if ":" in s:
         return "field"
-    if doc_headings and fold(s) in doc_headings:
+    if doc_headings and fold(s) in doc_headings and not looks_like_org(s):
         return "heading"
     if is_sub_unit(s) or _unit_only(s):
         return "sub-unit"
     if s.lower() in lexicon.lower("job_titles") or s.lower() in lexicon.lower("office_titles") and len(words) == 1:
         return "role"
-    if plain_names and has_role(s) and not looks_like_org(s) and not org_in_role(s):
+    if plain_names and has_role(s) and not looks_like_org(s) and not org_in_role(s) and not is_office(s):
         return "role"
+    if re.search(r"\b(?:I|We|You|Our|My|Your|Their|His|Her)\b", s):
+        return "pronoun"
+    if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d", s):
+        return "date"
+    if re.search(r"[’']s\s", s) or _WORD.findall(s)[-1].lower() in lexicon.lower("document_heads"):
+        return "document"
     if s.lower() in lexicon.lower("not_org_phrases"):
         return "generic"
     if len(words) > 12:
@@ -356,6 +366,10 @@ def trim(name: str) -> str:
     name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
     name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
     name = re.sub(r"['’]s?$", "", name)
+    name = re.sub(r"\s+(?:Members?|Membership|Staff|Colleagues|Team Members)$", "", name)
+    owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
+    if owner and _WORD.findall(owner.group("y"))[-1].lower() not in lexicon.lower("document_heads"):
+        name = owner.group("x")  # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"
     words = name.split()
     while words and (words[0].lower() in lexicon.lower("not_org_phrases") or words[0].lower() == "the"
                      or re.fullmatch(r"[IVX]+\.|\d+\.", words[0])):
@@ -380,27 +394,27 @@ def _add(out: list[Evidence], source: str, name: str | None, start: int, end: in
 
 
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of)\s+(?:the\s+|our\s+)?(?:(?:[a-z][\w,'’\-]*\s+|\d[\d,]*\s+){0,10}?(?:of|at|in)\s+(?:the\s+)?)?"
-                        r"(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+                        r"(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
                         r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?")
 _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|writes|respectfully|is\s+writing|would\s+like|" \
               r"represents|is\s+(?:a|an|the)\b|was\s+(?:founded|established|created)|serves|offers|provides|is\s+proud|is\s+committed|" \
               r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
-_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
                       rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
 _FORM_FIELD = re.compile(
-    r"^[ \t]*(?:name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
+    r"^[ \t]*(?:(?-i:From)(?=[ \t]*[:\-–][ \t]*|[ \t]+the[ \t])|name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
     r"responding on behalf of|on behalf of|company(?: name)?|respondent organi[sz]ation|submitted by|submission (?:from|by)|"
-    r"response (?:from|by))[ \t]*[:\-–][ \t]*(?P<x>\S[^\n]{1,200})$", re.I | re.M)
+    r"response (?:from|by))[ \t]*[:\-–]?[ \t]*(?:the[ \t]+)?(?P<x>\S[^\n]{1,200})$", re.I | re.M)
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
-_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z0-9][\w'’&.\-]*){0,12})"
+_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
                               r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,[^.,;]{3,120},)?\s*,?\s+"
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
                               r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
 _TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
-_TITLE_OWN = re.compile(r"^\s*(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z0-9][\w'’&.\-]*){0,10})"
+_TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
 
 
@@ -446,6 +460,10 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
     for m in _FORM_FIELD.finditer("\n".join(text.split("\n")[:40])):
         value = re.split(r"\s*,\s*(?=\d|[A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Ave|St)\b)|\s+\(|(?<=[a-z])\.\s|\s*[;|]\s*|\s+(?i:contact|e-?mail|tel|phone)\b",
                          m.group("x").strip())[0]
+        pieces = re.split(r"\s*,\s*", value)
+        if len(pieces) > 1:  # "Minister for X, Jo Bloggs MP": the piece that is not a person
+            pieces = [p for p in pieces if p and not (looks_like_person(p) or _person_shape(p))] or [""]
+        value = pieces[0]
         if value and not re.fullmatch(r"(?i)n/?a|none|-|individual|yes|no|private individual", value) and not _person_shape(value):
             _add(ev, "form", value, m.start("x"), m.start("x") + len(value))
     head_end = _head_end(doc)
@@ -505,12 +523,14 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
     # signature block
     if sig:
         sig_lines = _lines(text, *sig)
+        n_orgs = sum(1 for ln in sig_lines if _org_in_line(ln.text))
+        share = 1.0 if n_orgs <= 2 else 2.0 / n_orgs  # a list of signatories: no one of them is the author
         for k, ln in enumerate(sig_lines):
             org = _org_in_line(ln.text)
             after_role = k > 0 and looks_like_role(sig_lines[k - 1].text) and not looks_like_role(ln.text)
             plain = _plain_name_line(ln.text, lenient=after_role)
             if org and len(org.split()) <= 10:
-                _add(ev, "signature", org, ln.start, ln.end)
+                _add(ev, "signature", org, ln.start, ln.end, WEIGHTS["signature"] * share)
             elif plain and after_role:
                 _add(ev, "signature", plain, ln.start, ln.end)  # "Jo Bloggs / President / Acme Exchange"
             elif plain and not looks_like_role(ln.text):
@@ -545,6 +565,9 @@ def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
                 return True
             if acronym_fits(xs, y):
                 return True
+    pa, pb = _portfolio(a), _portfolio(b)
+    if pa and pa == pb and (is_office(a) or is_office(b)):
+        return True  # "Minister for Digital Government" and "Department for Digital Government"
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if len(short.split()) >= 2 and f" {short} " in f" {long_} ":
         return True
@@ -553,16 +576,47 @@ def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
     return len(wa) == len(wb) >= 3 and sum(x != y for x, y in zip(wa, wb)) == 1 and wa[:2] == wb[:2]
 
 
+def _portfolio(name: str) -> str:
+    """What an office or department is for: "Minister for Digital Government" → "digital government"."""
+    m = re.search(r"\b(?:for|of)\s+(?:the\s+)?(.+)$", clean(name))
+    tail = fold(m.group(1)) if m else ""
+    return tail if len(tail.split()) >= 2 else ""
+
+
 def _group(evidence: list[Evidence], acronyms: dict[str, str]) -> list[Candidate]:
-    cands: list[Candidate] = []
+    """Evidence for one organisation under several names in one candidate: any two names that are the
+    same organisation (:func:`_same`) join, and so do their groups."""
+    names = list(dict.fromkeys(e.name for e in evidence))
+    parent = list(range(len(names)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(names)):
+        for j in range(i):
+            if root(i) != root(j) and _same(names[i], names[j], acronyms):
+                parent[root(i)] = root(j)
+    by_root: dict[int, Candidate] = {}
+    index = {n: k for k, n in enumerate(names)}
     for e in evidence:
-        for c in cands:
-            if any(_same(e.name, n, acronyms) for n in c.names):
-                c.names.append(e.name)
-                c.evidence.append(e)
-                break
-        else:
-            cands.append(Candidate([e.name], [e]))
+        c = by_root.setdefault(root(index[e.name]), Candidate([]))
+        c.names.append(e.name)
+        c.evidence.append(e)
+    cands = list(by_root.values())
+    # "the Committee", "the Government", "the Association": a generic word refers to the full name it heads
+    generic = [c for c in cands if all(" " not in n.strip() and n.strip().lower() in lexicon.lower("organisation_words")
+                                       and not is_acronym(n) for n in c.names)]
+    for g in generic:
+        word = g.names[0].strip().lower()
+        hosts = [c for c in cands if c is not g and c not in generic
+                 and any(re.search(rf"\b{re.escape(word)}\b", n, re.I) for n in c.names)]
+        if hosts:
+            host = max(hosts, key=lambda c: (c.score, -min(e.start for e in c.evidence)))
+            host.evidence.extend(g.evidence)
+        cands.remove(g)
     # an acronym the text defines takes its full name along
     for c in cands:
         for n in list(c.names):
@@ -586,17 +640,25 @@ def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
 
 
 def addressed_bodies(doc: Document) -> list[str]:
-    """The bodies named in the recipient's block, the salutation and the document's addressees."""
+    """The bodies the document is addressed to: what the layout found, a "To:" line, and the
+    recipient's block — the head's lines after its date line (a letterhead comes before the date)."""
     out = list(doc.addressees)
     for key in ("addressee_organisation", "addressee_role"):
         if doc.metadata.get(key):
             out.append(doc.metadata[key])
     head_end = _head_end(doc)
-    if head_end < len(doc.text):
-        for ln in _lines(doc.text, 0, head_end):
-            org = _org_in_line(ln.text)
-            if org and ln.start > 0:
-                out.append(org)
+    lines = _lines(doc.text, 0, head_end) if head_end < len(doc.text) else []
+    dated = next((k for k, ln in enumerate(lines) if _DATE_LINE.match(ln.text)), None)
+    in_to = False
+    for k, ln in enumerate(lines):
+        to_line = re.match(r"(?i)(?:to|attn|attention|submitted to|for the attention of)\s*[:\-]\s*(.+)", ln.text)
+        field = re.match(r"\s*[A-Z][\w ]{0,30}:", ln.text)
+        in_to = bool(to_line) or in_to and not field  # a "To:" field goes on over the lines below it
+        if to_line or in_to or dated is not None and k > dated:
+            for piece in re.split(r"\s*[,/]\s*", to_line.group(1)) if to_line else [ln.text]:
+                org = _org_in_line(piece)
+                if org:
+                    out.append(org)
     return out
 
 
@@ -607,7 +669,10 @@ def decide(doc: Document) -> Authorship:
         out.author_org, out.addressee = doc.author_org, (doc.addressees[0] if doc.addressees else None)
         return out
     evidence, acronyms = author_candidates(doc)
-    headings = {fold(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == HEADING}
+    body = _opening_start(doc, _head_end(doc))
+    sig = _signature_region(doc)
+    headings = {fold(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == HEADING and b.start >= body
+                and not (sig and b.start >= sig[0])}
     recipients = addressed_bodies(doc)
     persons = {fold(p) for p in [doc.author, doc.metadata.get("addressee_person")] if p}
     kept = []
@@ -627,6 +692,8 @@ def decide(doc: Document) -> Authorship:
             continue  # the body written to is not the author unless the text says so
         if sources <= {"voice"} and len(c.evidence) < 2:
             continue  # one sentence's subject alone is no evidence of authorship
+        if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2:
+            continue  # one plain word ("Exploitation is …") needs a second kind of evidence
         if sources <= {"letterhead", "footer", "signature", "domain"} and not any(
                 looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources) < 2:
             continue  # a plain capitalised line with nothing else behind it
