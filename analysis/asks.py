@@ -10,6 +10,7 @@ from ingest.records import CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT,
 from . import ask_rules
 from .ask_rules import Hit
 from .attribution import explicit_addressee, lead_in_object, prime
+from .authorship import never_an_org
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
 from .sentences import units
@@ -22,6 +23,27 @@ _PUBLISHERS = re.compile(r"^(.*?)\s+(?:published|issued|produced|released|made|s
 
 def ask_id(doc_id: str, start: int, end: int) -> str:
     return hashlib.sha1(f"{doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+
+
+_REFERS_TO_ADDRESSEE = {"agency", "department", "ministry", "administration", "office", "secretary", "minister",
+                        "government", "regulator", "commission", "authority"}
+
+
+def _sane_addressee(name: str | None, doc_addressee: str | None) -> str | None:
+    """An addressee the sentence names, held to the constraints of organisation names: a rule or a citation
+    ("HTI-5"), a person, a document or a run-on phrase ("X to undertake the following") is not a body
+    (the document's addressee stands instead); "the agency", "the Department" is the body addressed."""
+    if not name:
+        return name
+    name = re.split(r"\s+(?:to|not|should|must|shall|will|would|could|may)\s", name)[0].strip()
+    why = never_an_org(name, plain_names=False)
+    if why in ("citation", "person", "postnominal", "field", "document", "date", "pronoun", "sentence", "empty", "heading"):
+        return doc_addressee or None
+    word = name.lower().removeprefix("the ").strip()
+    if doc_addressee and word in _REFERS_TO_ADDRESSEE and (
+            word in doc_addressee.lower() or any(w in doc_addressee.lower() for w in _REFERS_TO_ADDRESSEE)):
+        return doc_addressee
+    return name
 
 
 def _document_addressee(doc: Document, registry: Registry) -> str | None:
@@ -253,7 +275,7 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                 if la is None and lh is not None and lh.type != PLEDGE:
                     ex = explicit_addressee(ltext, lh.rule.removeprefix("list_"), registry)
                     la = doc_addressee if ex == "you" else (registry.canonical(ex) if ex else None)
-                la = _resolve_short_name(la, doc, registry)
+                la = _sane_addressee(_resolve_short_name(la, doc, registry), doc_addressee)
                 if lh and lh.type == PLEDGE:
                     m = _PLEDGE_ROLE.search(ltext)
                     la = registry.canonical(m.group(1)) if m else None
@@ -295,7 +317,7 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             if explicit == "you":
                 addressee = _other_party(doc, u, registry) if (doc.kind == TRANSCRIPT and u.turn is not None) else doc_addressee
             elif explicit:
-                addressee = _resolve_short_name(registry.canonical(explicit), doc, registry)
+                addressee = _sane_addressee(_resolve_short_name(registry.canonical(explicit), doc, registry), doc_addressee)
             elif doc.kind == TRANSCRIPT and u.turn is not None:
                 addressee = _other_party(doc, u, registry)
             elif hit.type == REQUEST:

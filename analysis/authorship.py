@@ -194,6 +194,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "postnominal"
     if _person_shape(s) or plain_names and looks_like_person(s):
         return "person"
+    if "," in s and any(_person_shape(p) or HONORIFIC.match(p) for p in s.split(",")[1:]):
+        return "person"  # "Minister for X, Jo Bloggs MP"
     if _CITATION.search(s):
         return "citation"
     if ":" in s:
@@ -335,8 +337,10 @@ def _org_in_line(line: str) -> str | None:
     pieces = [p.strip() for p in re.split(r"\s*[|•·]\s*", s) if p.strip()]
     if len(pieces) > 1:
         return _org_in_line(pieces[0])
-    if looks_like_org(s) or _LEGAL.search(s) and len(s.split()) >= 2:
+    if looks_like_org(s) or _LEGAL.search(s) and len(s.split()) >= 2 or is_office(s) and not looks_like_person(s):
         return s
+    if re.fullmatch(r"[A-Z][A-Z&\-]{1,9}(?:/[A-Z][A-Z&\-]{1,9})+", s):
+        return s  # "ASTP/ONC": one body under two acronyms
     if has_role(s):
         return org_in_role(s)
     return None
@@ -553,6 +557,10 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
 
 
 def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
+    for x, y in ((a, b), (b, a)):
+        if re.fullmatch(r"\s*[A-Z][A-Za-z&\-]{1,9}(?:/[A-Z][A-Za-z&\-]{1,9})+\s*", x):
+            if any(_same(part, y, acronyms) for part in x.strip().split("/")):
+                return True  # "ASTP/ONC" is ONC, and the office ONC stands for
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return False
@@ -707,8 +715,80 @@ def decide(doc: Document) -> Authorship:
     elif doc.author_org and not never_an_org(doc.author_org) and not any(
             _same(doc.author_org, r, acronyms) for r in recipients):
         out.author_org = doc.author_org
-    out.addressee = doc.addressees[0] if doc.addressees else None
+    out.addressee, out.addressee_evidence = decide_addressee(doc, out.author_org, acronyms)
     return out
+
+
+ADDRESSEE_WEIGHTS = {"recipient": 3.0, "layout": 4.0, "salutation": 2.0, "asked": 1.0}
+_ASKED = re.compile(r"\b(?:urges?|urging|encourages?|asks?|calls?\s+(?:on|upon)|invites?|requests?\s+that|recommends?\s+that|"
+                    r"recommend|implores?|press(?:es)?)\s+(?:the\s+)?(?P<x>[A-Z][\w'’&.\-/]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*"
+                    r"(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-/]*){0,8})\s+(?:to|not|should|must|shall|will|consider|be|clarify|finali[sz]e)\b")
+
+
+def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, str]) -> tuple[str | None, list[Evidence]]:
+    """The body a document addresses: its recipient block (the office or body, never the person), the
+    layout's finding, the title in the salutation, and the body its sentences ask to act most often."""
+    ev: list[Evidence] = []
+    text = doc.text
+    head_end = _head_end(doc)
+    for k, name in enumerate(addressed_bodies(doc)[len(doc.addressees):]):
+        i = text.find(name)
+        _add_addressee(ev, "recipient", name, i, ADDRESSEE_WEIGHTS["recipient"] + (0.5 if k == 0 else 0.0))
+    for k, name in enumerate(doc.addressees):
+        _add_addressee(ev, "layout", name, text.find(name), ADDRESSEE_WEIGHTS["layout"] + (0.5 if k == 0 else 0.0))
+    m = _DEAR_LINE.search(text, head_end) if head_end < len(text) else None
+    if m and m.start() == head_end:
+        title = re.sub(r"^\s*(?:Dear|To)\s+(?:the\s+)?|[,:]\s*$", "", m.group(0).strip())
+        title = HONORIFIC.sub("", title) if has_role(HONORIFIC.sub("", title)) else title
+        if has_role(title) or is_office(title) or looks_like_org(title):
+            _add_addressee(ev, "salutation", title, m.start(), ADDRESSEE_WEIGHTS["salutation"])
+    asked = 0
+    for m in _ASKED.finditer(text, head_end if head_end < len(text) else 0):
+        if asked >= 6:
+            break
+        before = len(ev)
+        _add_addressee(ev, "asked", m.group("x"), m.start("x"), ADDRESSEE_WEIGHTS["asked"])
+        asked += len(ev) - before
+    if author_org:
+        ev = [e for e in ev if not _same(e.name, author_org, acronyms)]
+    if not ev:
+        return (doc.addressees[0] if doc.addressees else None), []
+    cands = _group(ev, acronyms)
+    # the body the letter speaks to is the one its text names most: each mention in the body counts a little
+    body = text[_opening_start(doc, head_end):] if head_end < len(text) else text
+    for c in cands:
+        forms = {n.strip() for n in c.names} | {p for n in c.names if "/" in n for p in n.strip().split("/")}
+        forms |= {a for a, full in acronyms.items() if any(_same(full, n, {}) for n in c.names)}
+        hits = sum(len(re.findall(rf"(?<![\w/]){re.escape(f)}(?![\w/])", body)) for f in forms if len(f) >= 2)
+        if hits:
+            c.evidence.append(Evidence("mentioned", c.names[0], -1, -1, min(3.0, 0.25 * hits)))
+    cands.sort(key=lambda c: (-c.score, min(e.start if e.start >= 0 else 10**9 for e in c.evidence)))
+    best = cands[0]
+    return best.name if not all(is_acronym(n) for n in best.names) else best.names[0], best.evidence
+
+
+def _body_of(name: str) -> str:
+    """"Jo Bloggs MP (Secretary of State for Education)" → the office; "Jo Bloggs, Office of Policy" → the body."""
+    s = clean(name)
+    m = re.match(r"(?P<p>[^()]+?)\s*\((?P<r>[^()]+)\)\s*$", s)
+    if m and (looks_like_person(m.group("p")) or _person_shape(m.group("p"))) and (has_role(m.group("r")) or looks_like_org(m.group("r"))):
+        return m.group("r")
+    pieces = [p.strip() for p in s.split(",")]
+    if len(pieces) > 1:
+        kept = [p for p in pieces if p and not (looks_like_person(p) or _person_shape(p)
+                                                 or p.upper().replace(".", "") in _POSTNOMINALS_UP())]
+        if kept and len(kept) < len(pieces):
+            return ", ".join(kept)
+    return s
+
+
+def _add_addressee(ev: list[Evidence], source: str, name: str, start: int, weight: float) -> None:
+    name = trim(re.split(r"\s+(?:to|not|should|must|shall|will|would)\s", _body_of(name))[0])
+    if not name or never_an_org(name, plain_names=True) and not is_office(name):
+        return
+    if " " not in name and not is_acronym(name) and name.lower() in lexicon.lower("organisation_words"):
+        return  # "the Department": refers to the full name found elsewhere
+    ev.append(Evidence(source, name, start, start + len(name) if start >= 0 else -1, weight))
 
 
 def attribute(doc: Document) -> Document:
@@ -719,6 +799,15 @@ def attribute(doc: Document) -> Document:
     if doc.kind == TRANSCRIPT:
         return doc
     found = decide(doc)
+    if found.addressee and (not doc.addressees or found.addressee != doc.addressees[0]):
+        if doc.addressees:
+            doc.metadata.setdefault("addressees_layout", json.dumps(doc.addressees, ensure_ascii=False))
+        doc.addressees = [found.addressee, *[a for a in doc.addressees if a != found.addressee
+                                             and not never_an_org(a, plain_names=True)]]
+    if found.addressee_evidence:
+        doc.metadata["addressee_evidence"] = json.dumps(
+            [{"source": e.source, "name": e.name, "start": e.start, "end": e.end, "weight": e.weight}
+             for e in found.addressee_evidence], ensure_ascii=False)
     if found.author_org != doc.author_org:
         if doc.author_org:
             doc.metadata.setdefault("author_org_layout", doc.author_org)

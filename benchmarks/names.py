@@ -28,11 +28,13 @@ def fold(name: str | None) -> str:
 
 def acronyms(name: str) -> set[str]:
     """'American College of Radiology (ACR)' → {'acr'}; the initials of the words too."""
-    out = {m.lower() for m in re.findall(r"\(([A-Za-z&/.\-]{2,12})\)", name)}
+    out = {re.sub(r"[^a-z]", "", m.lower()) for m in re.findall(r"\(([A-Za-z&/.\-]{2,12})\)", name)}
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\([^)]*\)", " ", name))
              if w.lower() not in ("of", "for", "and", "the", "on", "in", "to")]
     if len(words) >= 2:
         out.add("".join(w[0] for w in words).lower())
+    if len(words) >= 3 and words[0].lower() in ("department", "ministry", "office"):
+        out.add("".join(w[0] for w in words[1:]).lower())  # "Department of Health and Human Services": HHS
     if re.fullmatch(r"[A-Za-z&/.\-]{2,12}", name.strip()) and name.strip().upper() == name.strip():
         out.add(re.sub(r"[^a-z]", "", name.strip().lower()))
     return out
