@@ -44,7 +44,10 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
                                r"\b(?:numbers?|figures?|rates?|levels?|totals?|counts?|referrals|prices|costs|demand|the trend)\s+"
                                r"(?:should|will|would|must|may|might|could)\s+(?:continue to\s+)?(?:rise|fall|increase|decrease|grow|decline|"
                                r"drop|go up|go down|improve|worsen|double|stabilise|stabilize)\b")),
-    ("reported_speech", _rx(r"\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
+    ("position_clause", _rx(r"^(?:(?!\b(?:we|I)\s+(?:\w+\s+){0,2}(?:urge|recommend|ask|call\s+on|request)\b)[^.])*?"
+                            r"\b(?:share[sd]?\s+(?:\S+\s+){0,3}concerns?|is\s+concerned|are\s+concerned)\s+(?:with\s+[^.;]{0,80}?\s+)?that\b[^.;]*\b(?:should|must)\b")),
+    ("relative_requirement", _rx(r"^(?:(?!\b(?:should|must)\b).)*\b(?:that|which|who)\s+(?:should|must)\b(?:(?!\b(?:should|must)\b).)*$")),
+    ("reported_speech", _rx(r"\b(?:has|have|had)\s+(?:said|stated|argued|claimed|warned)\b|\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
                             r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),
     ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
                         # "proposed" before its noun ("the proposed development") is no report of a proposal
@@ -70,6 +73,10 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("wh_question", _rx(r"^\W*(?:what|how many|how much|when|where|who|which|why)\b[^?]*\?\s*$")),
     ("information_question", _rx(r"\b(?:tell|show)\s+(?:me|us)\s+(?:where|what|who|how|when|why|whether)\b")),
     ("conditional_should", _rx(r"^\W*(?:if|should)\s+(?:you|the|this|any|there)\b[^,]*\bshould\b[^,]*,\s*(?:please\s+)?(?:contact|call|let)")),
+    ("courtesy", _rx(r"\b(?:do\s+not|don't|please\s+do\s+not)\s+hesitate\s+to\s+(?:contact|call|email|e-mail|reach|get\s+in\s+touch)\b|"
+                     r"\bif\s+you\s+(?:have|need)\s+(?:any\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|queries|information|clarification)\b[^.]*"
+                     r"\b(?:contact|reach|call|email|e-mail|let\s+(?:me|us)\s+know|get\s+in\s+touch)\b|"
+                     r"\b(?:please\s+)?(?:feel\s+free\s+to|please)\s+(?:contact|reach\s+out\s+to|call|email|e-mail)\s+(?:me|us|our|my)\b")),
 ]
 
 
@@ -80,12 +87,22 @@ _OWN_ASK = _rx(r"\b(?:we|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+|now\s
 _CLAUSE_LOCAL = ("refusal", "reported_speech", "past_report")
 
 
+# a lead-in in which its holder asks ("We recommend that the Board:", "we urge X to take these steps:",
+# "The pledge asks candidates to commit to:") is an ask of its own; a bare one ("These include:") is not
+_ASKING_LEAD = _rx(r"\b(?:we|I|[A-Z][\w'’-]*|the\s+\w+(?:\s+\w+)?)\s+(?:\w+\s+){0,2}(?:recommend|recommends|urge|urges|propose|proposes|"
+                   r"call\s+on|calls\s+on|calling\s+on|call\s+upon|ask|asks|request|requests|invite|invites)\b")
+
+
 def excluded(text: str, skip: tuple[str, ...] = ()) -> str | None:
     """The name of the first exclusion that applies to a sentence (those named in ``skip`` aside)."""
     own_ask = None
     for name, rx in NOT_ASK:
         if name in skip or not rx.search(text):
             continue
+        if name == "bare_lead_in" and _ASKING_LEAD.search(text):
+            continue
+        if name == "past_report" and _PASSIVE_ASK.search(text):
+            continue  # "X is urged to …" asks now
         if name in _CLAUSE_LOCAL:
             own_ask = bool(_OWN_ASK.search(text)) if own_ask is None else own_ask
             if own_ask:
@@ -232,6 +249,42 @@ def commitment(text: str) -> Hit | None:
     return None
 
 
+_PASSIVE_ASK = _rx(r"\b(?:is|are)\s+(?:therefore\s+|also\s+|again\s+|strongly\s+|respectfully\s+|further\s+)*"
+                   r"(?P<verb>urged|called\s+(?:up)?on|encouraged|recommended|advised|asked|requested|invited)\s+to\s+[a-z]+")
+
+
+def passive_ask(text: str) -> Hit | None:
+    """'The Department is urged to …', 'X is called upon to …' (a recommendation); 'X is asked to …' (a request)."""
+    m = _PASSIVE_ASK.search(text)
+    if not m:
+        return None
+    if m.group("verb").lower() in ("asked", "requested", "invited"):
+        return Hit(REQUEST, "passive_ask", 0.8)
+    return Hit(RECOMMENDATION, "passive_ask", 0.8)
+
+
+_NEEDED = _rx(r"\b(?:is|are)\s+(?:also\s+|urgently\s+|therefore\s+|still\s+|clearly\s+|now\s+|badly\s+)*needed\s+(?:to|for|in\s+order|so\s+that)\b|"
+              r"\bwould\s+(?:\w+ly\s+)?benefit\s+(?:\w+ly\s+)?from\b")
+
+
+def needed(text: str) -> Hit | None:
+    """'Measures are also needed to …', 'The plan would benefit from …': a recommendation without a modal."""
+    if _NEEDED.search(text):
+        return Hit(RECOMMENDATION, "needed", 0.6)
+    return None
+
+
+_ACCEPTS = _rx(r"\b(?:accept|accepts|accepted|agree\s+to|agrees\s+to|reaffirm|reaffirms)\s+(?:[\w'’]+\s+){0,3}"
+               r"(?:recommendations?|proposals?|polic(?:y|ies)|conclusions?)\b")
+
+
+def accepts(text: str) -> Hit | None:
+    """'The Government accept the recommendations on …' — a reply that binds its author (a commitment)."""
+    if _ACCEPTS.search(text) and not re.search(r"\b(?:not|never|cannot|partly|in\s+part)\b", text, re.I):
+        return Hit(COMMITMENT, "accepts", 0.7)
+    return None
+
+
 _PLEDGE = _rx(r"\b(?:I|we)\s+(?:hereby\s+)?pledge\b|\bsign\s+(?:up\s+to\s+)?(?:the|our|this)\s+pledge\b")
 
 
@@ -288,11 +341,14 @@ RULES: list[Rule] = [
     pledge,
     recommend_verb,
     urge,
+    passive_ask,
     encourage,
     wish,
     commitment,
+    accepts,
     vital_that,
     modal_should,
+    needed,
     opportunity,
 ]
 
