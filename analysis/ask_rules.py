@@ -404,6 +404,9 @@ def lead_in_hit(lead_text: str, own_names: list[str] | None = None) -> Hit | Non
     hit = classify(lead_text, skip=("bare_lead_in",))
     if hit:
         return Hit(hit.type, "list_" + hit.rule, hit.confidence)
+    if looks_like_action(lead_text):
+        # "Maintain the requirements for:" — an imperative whose objects are the items, whatever their shape
+        return Hit(RECOMMENDATION, "imperative_list", 0.7)
     if _ASK_LEAD.search(lead_text):
         return Hit(RECOMMENDATION, "action_list", 0.7)
     return None

@@ -310,7 +310,7 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             hit = Hit(COMMITMENT, hit.rule, hit.confidence)
 
         # addressee
-        if lead_addressee and hit.rule.startswith(("list_", "pledge_list", "action_list")):
+        if lead_addressee and hit.rule.startswith(("list_", "pledge_list", "action_list", "imperative_list")):
             addressee = lead_addressee
         else:
             explicit = explicit_addressee(u.text, hit.rule, registry)

@@ -58,6 +58,39 @@ def _turn_of(doc: Document, pos: int) -> int | None:
     return None
 
 
+_INLINE_FIRST = re.compile(r"(?:^|:\s+|[.;]\s+)(1)[.)]\s+(?=[A-Z])")
+_INLINE_NUMBER = re.compile(r"^(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _inline_list(text: str, spans: list[tuple[int, int]], block_start: int, block_end: int) -> list[tuple[int, int, str | None, bool]]:
+    """A paragraph that runs its numbered list inline ("… the following: 1. Publish … 2. Fund …", as PDF
+    text often does): (start, end, number, is_item) for every piece, the text before "1." a piece of its own.
+    Without an inline list (a "1." and then a "2."): every sentence as it is."""
+    block = text[block_start:block_end]
+    first = _INLINE_FIRST.search(block)
+    if not first or not re.search(r"[.;]\s+2[.)]\s+[A-Z]", block[first.end():]):
+        return [(a, b, None, False) for a, b in spans]
+    out: list[tuple[int, int, str | None, bool]] = []
+    expected = 1
+    for a, b in spans:
+        piece = text[a:b]
+        cut = _INLINE_FIRST.search(piece) if expected == 1 else None
+        if cut and cut.start(1) > 0:
+            lead_end = a + cut.start(1)
+            while lead_end > a and text[lead_end - 1].isspace():
+                lead_end -= 1
+            out.append((a, lead_end, None, False))  # the lead-in, up to its colon
+            a = a + cut.start(1)
+            piece = text[a:b]
+        m = _INLINE_NUMBER.match(piece)
+        if m and int(m.group(1)) == expected:
+            out.append((a + m.end(), b, m.group(1), True))
+            expected += 1
+        else:
+            out.append((a, b, None, False))
+    return out
+
+
 def units(doc: Document) -> Iterator[Unit]:
     """Every sentence of the prose blocks; list items carry number and lead-in; transcript units their turn."""
     # a long heading is usually prose set apart; in a consultation response it is the consultation's own
@@ -66,13 +99,16 @@ def units(doc: Document) -> Iterator[Unit]:
     for bi, b in enumerate(doc.blocks):
         if b.kind not in PROSE_BLOCKS and not (long_headings_are_prose and b.kind == HEADING and b.end - b.start > 60):
             continue
-        for k, (s, e) in enumerate(split_sentences(doc.text, b.start, b.end)):
+        spans = split_sentences(doc.text, b.start, b.end)
+        pieces = _inline_list(doc.text, spans, b.start, b.end) if b.kind == PARAGRAPH else [(a, e, None, False) for a, e in spans]
+        for k, (s, e, inline_number, inline_item) in enumerate(pieces):
             turn = _turn_of(doc, s) if doc.turns else None
             if turn is not None and s < doc.turns[turn].start < e:
                 s = doc.turns[turn].start  # the speaker's label is not part of what they said
             yield Unit(
-                start=s, end=e, text=doc.text[s:e], block=bi, block_kind=b.kind, first_in_block=k == 0,
-                number=b.number if (k == 0 and b.kind == LIST_ITEM and b.number and b.number[0].isalnum()) else None,
+                start=s, end=e, text=doc.text[s:e], block=bi, block_kind=LIST_ITEM if inline_item else b.kind,
+                first_in_block=k == 0 or inline_item,
+                number=inline_number or (b.number if (k == 0 and b.kind == LIST_ITEM and b.number and b.number[0].isalnum()) else None),
                 lead_in=b.lead_in if b.kind == LIST_ITEM else None,
                 turn=turn,
             )
