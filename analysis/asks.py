@@ -13,7 +13,7 @@ from .attribution import explicit_addressee, lead_in_object, prime
 from .authorship import never_an_org
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
-from .sentences import units
+from .sentences import split_sentences, units
 
 _AFFIRMATION = re.compile(r"^\W*(?:yes|yes,?\s+(?:of course|absolutely|indeed|certainly|for the record)|absolutely|certainly|"
                           r"of course|I will|we will|I can confirm|agreed)\b", re.I)
@@ -60,13 +60,31 @@ _MEMBER_ROLE = re.compile(r"^(?:the\s+)?(?:chair|chairman|chairwoman|deputy chai
 
 
 def _speaker_profile(doc: Document, name: str) -> tuple[str | None, str | None]:
-    """A speaker's role and organisation, from whichever of their turns (or the witness list) gives them."""
+    """A speaker's role and organisation, from whichever of their turns (or the witness list) gives them,
+    else from the text: "Submissions on behalf of X by Ms Y", or Ms Y's own "I appear on behalf of X"."""
     role = org = None
     for t in doc.turns:
         if t.speaker == name:
             role = role or t.role
             org = org or t.organisation
-    return role, org
+    return role, org or _speaks_for(doc, name)
+
+
+_BEHALF = r"(?i:on\s+behalf\s+of)\s+(?:the\s+)?(?P<x>[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?)(?:(?:of|for|the|and|in|on|&)\s+)*[A-Z][\w'’&-]*)*)"
+
+
+def _speaks_for(doc: Document, name: str) -> str | None:
+    surname = name.split()[-1] if name.split() else name
+    head = doc.text[: min(len(doc.text), 600)]
+    m = re.search(_BEHALF + rf"\s+by\s+(?:the\s+)?(?:\w+\.?\s+)?{re.escape(surname)}\b", head)
+    if m:
+        return m.group("x")
+    for t in doc.turns:
+        if t.speaker == name:
+            m = re.search(r"\b(?:I|we)\s+(?:appear|speak|act|am\s+here|are\s+here)\s+(?:today\s+)?" + _BEHALF, doc.text[t.start:t.end])
+            if m:
+                return m.group("x")
+    return None
 
 
 def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str | None, str | None]:
@@ -270,7 +288,12 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             if u.lead_in not in lead_cache:
                 lb = doc.blocks[u.lead_in]
                 ltext = doc.text[lb.start : lb.end]
-                lh = ask_rules.lead_in_hit(ltext, own)
+                last = split_sentences(doc.text, lb.start, lb.end)
+                lh = ask_rules.lead_in_hit(doc.text[last[-1][0] : last[-1][1]], own) if len(last) > 1 else None
+                if lh is not None:  # a paragraph that ends in the lead-in: its last sentence frames the items
+                    ltext = doc.text[last[-1][0] : last[-1][1]]
+                else:
+                    lh = ask_rules.lead_in_hit(ltext, own)
                 la = lead_in_object(ltext, registry)
                 if la is None and lh is not None and lh.type != PLEDGE:
                     ex = explicit_addressee(ltext, lh.rule.removeprefix("list_"), registry)

@@ -143,6 +143,11 @@ def lead_in_object(lead_text: str, registry: Registry) -> str | None:
                              r"((?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,6})\s+(?:to|with)\b", text))
     if found:
         return registry.canonical(found[-1].group(1))
+    # "We recommend that the Board:" — the body the recommendation is for, right before the colon
+    m = re.search(r"\b(?:recommends?|proposes?|suggests?|requests?|asks?|urges?)\s+that\s+((?:the\s+)?[A-Z][\w'’/&-]*(?:\s+[A-Z][\w'’/&-]*){0,6})"
+                  r"\s*(?:should\s*|must\s*)?:\s*$", text)
+    if m:
+        return registry.canonical(m.group(1))
     return None
 
 

@@ -69,7 +69,7 @@ from . import lexicon
 
 WEIGHTS = {
     "column": 10.0, "form": 6.0, "title": 5.0, "on_behalf": 4.0, "self_intro": 4.0, "voice": 1.0,
-    "signature": 3.0, "footer": 2.0, "letterhead": 2.0, "layout": 1.5, "domain": 1.5,
+    "signature": 3.0, "footer": 2.0, "letterhead": 2.0, "layout": 1.5, "domain": 1.5, "signatory": 1.0,
 }
 VOICE_CAP = 3.0
 
@@ -269,7 +269,7 @@ def _block_index(doc: Document, kind: str, last: bool = False) -> int | None:
     return (found[-1] if last else found[0]) if found else None
 
 
-_DEAR_LINE = re.compile(r"^\s*(?:Dear\b[^\n]{0,100}|To whom\b[^\n]{0,100}|To (?:the\s+)?[A-Z][^\n]{0,100}[:,])\s*$", re.M)
+_DEAR_LINE = re.compile(r"^[ \t]*(?:Dear\b[^\n]{0,100}|To whom\b[^\n]{0,100}|To (?:the\s+)?[A-Z][^\n]{0,100}[:,])\s*$", re.M)
 _CLOSING_LINE = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?|Respectfully(?:\s+submitted|\s+yours)?|"
                            r"(?:With\s+)?(?:Kind|Best|Warm)\s+(?:regards|wishes)|Regards|Thank you),?\s*$", re.M | re.I)
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -477,12 +477,19 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
             x = _org_in_line(b.text) or _plain_name_line(b.text)
             if x and not looks_like_person(x):
                 _add(ev, "form", x, b.start, b.end)
-    for ln in top_lines:
+    for k, ln in enumerate(top_lines):
+        line = ln.text
+        if k + 1 < len(top_lines):  # a title wrapped over two lines ("… submitted by Acme / Trust")
+            nxt = top_lines[k + 1].text
+            if len(nxt.split()) <= 3 and nxt[:1].isupper() and not is_all_caps(nxt) and not re.search(r"[.:]$", nxt):
+                line = f"{line} {nxt}"
         for rx in (_TITLE_BY, _TITLE_OWN):
-            m = rx.match(ln.text)
+            m = rx.match(line)
             if m:
                 x = trim(capitalised_phrase(m.group("x")) or m.group("x"))
-                if x and not looks_like_person(x) and (len(x.split()) >= 2 or is_acronym(x) or looks_like_org(x)):
+                plural_voice = len(re.findall(r"\b(?:we|We|our|Our)\b", text[:4000])) > len(re.findall(r"\bI\b", text[:4000]))
+                if x and not _person_shape(x) and (plural_voice or not looks_like_person(x)) and (
+                        len(x.split()) >= 2 or is_acronym(x) or looks_like_org(x)):
                     _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
                 break
 
@@ -501,6 +508,8 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
     for k, (s, e) in enumerate(opening):
         para = text[s:e]
         for m in _OPENING_SUBJECT.finditer(para):
+            if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr"):
+                continue  # past the first paragraph, only a name shaped like an organisation introduces its author
             x = m.group("x")
             if m.group("acr"):
                 acronyms.setdefault(m.group("acr"), x)
@@ -550,16 +559,51 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
                 i = text.find(line)
                 _add(ev, "footer", org, i, i + len(line))
 
+    # a closing list of signatories, "Jo Bloggs, Acme Trust; Sam Roe, Beta Forum; …": each organisation is a
+    # co-author; the one the text also names elsewhere (the publisher of a joint letter) leads
+    for org, start in signatory_list(doc):
+        elsewhere = len(re.findall(rf"\b{re.escape(org)}\b", text)) - 1
+        _add(ev, "signatory", org, start, start + len(org), 1.0 + min(2.0, float(elsewhere)))
+
     if doc.author_org and not any(e.source == "column" for e in ev):
         i = text.find(doc.author_org)
         _add(ev, "layout", doc.author_org, max(i, 0), max(i, 0) + len(doc.author_org) if i >= 0 else 0)
     return ev, acronyms
 
 
-def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
+_SIGNED_PIECE = re.compile(r"^\s*(?P<person>[^,;]{3,60}?),\s*(?P<org>[^,;]{3,100}?)\s*$")
+
+
+def signatory_list(doc: Document) -> list[tuple[str, int]]:
+    """The organisations of a closing run of "Name, Organisation" pieces separated by ";" (or one a line)."""
+    text = doc.text
+    tail_start = max(0, len(text) - 4000)
+    for block in reversed([b for b in doc.blocks if b.end > tail_start][-6:]):
+        body = text[block.start:block.end]
+        pieces = [p for p in re.split(r"\s*;\s*|\n", body) if p.strip()]
+        if len(pieces) < 3:
+            continue
+        found = []
+        pos = block.start
+        for p in pieces:
+            m = _SIGNED_PIECE.match(p)
+            if not m or not (looks_like_person(m.group("person")) or _person_shape(m.group("person"))):
+                found = []
+                break
+            org = m.group("org").strip()
+            found.append((org, text.find(org, pos)))
+            pos = max(pos, found[-1][1])
+        if len(found) >= 3:
+            return found
+    return []
+
+
+def _same(a: str, b: str, acronyms: dict[str, str], containment: bool = True) -> bool:
+    """One organisation under two names: equal when folded, an acronym of the other, an office and its
+    department, or (``containment``) one name inside the other ("Acme Trust" in "Acme Trust Ltd")."""
     for x, y in ((a, b), (b, a)):
         if re.fullmatch(r"\s*[A-Z][A-Za-z&\-]{1,9}(?:/[A-Z][A-Za-z&\-]{1,9})+\s*", x):
-            if any(_same(part, y, acronyms) for part in x.strip().split("/")):
+            if any(_same(part, y, acronyms, containment) for part in x.strip().split("/")):
                 return True  # "ASTP/ONC" is ONC, and the office ONC stands for
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
@@ -573,9 +617,13 @@ def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
                 return True
             if acronym_fits(xs, y):
                 return True
+            if containment and len(fold(y).split()) >= 2 and fold(y).split()[0] == xs.lower():
+                return True  # "HLN" and "HLN Consulting"
     pa, pb = _portfolio(a), _portfolio(b)
     if pa and pa == pb and (is_office(a) or is_office(b)):
         return True  # "Minister for Digital Government" and "Department for Digital Government"
+    if not containment:
+        return False
     short, long_ = (fa, fb) if len(fa) <= len(fb) else (fb, fa)
     if len(short.split()) >= 2 and f" {short} " in f" {long_} ":
         return True
@@ -586,9 +634,9 @@ def _same(a: str, b: str, acronyms: dict[str, str]) -> bool:
 
 def _portfolio(name: str) -> str:
     """What an office or department is for: "Minister for Digital Government" → "digital government"."""
-    m = re.search(r"\b(?:for|of)\s+(?:the\s+)?(.+)$", clean(name))
+    m = re.search(r".*\bfor\s+(?:the\s+)?(.+)$", clean(name)) or re.search(r"\bof\s+(?:the\s+)?(.+)$", clean(name))
     tail = fold(m.group(1)) if m else ""
-    return tail if len(tail.split()) >= 2 else ""
+    return tail if tail and (len(tail.split()) >= 2 or is_office(name) or re.match(r"(?i)(?:department|ministry|office)\b", name)) else ""
 
 
 def _group(evidence: list[Evidence], acronyms: dict[str, str]) -> list[Candidate]:
@@ -681,7 +729,7 @@ def decide(doc: Document) -> Authorship:
     sig = _signature_region(doc)
     headings = {fold(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == HEADING and b.start >= body
                 and not (sig and b.start >= sig[0])}
-    recipients = addressed_bodies(doc)
+    recipients = [_body_of(r) for r in addressed_bodies(doc)]
     persons = {fold(p) for p in [doc.author, doc.metadata.get("addressee_person")] if p}
     kept = []
     for e in evidence:
@@ -695,11 +743,13 @@ def decide(doc: Document) -> Authorship:
     viable = []
     for c in cands:
         sources = {e.source for e in c.evidence}
-        addressed = any(_same(n, r, acronyms) for n in c.names for r in recipients)
-        if addressed and not sources & _SELF_SAYS_SO:
+        addressed = any(_same(c.name, r, acronyms, containment=False) for r in recipients)
+        says_so = any(e.source in _SELF_SAYS_SO - {"self_intro"} or e.source == "self_intro" and e.weight >= WEIGHTS["self_intro"]
+                      for e in c.evidence)
+        if addressed and not says_so:
             continue  # the body written to is not the author unless the text says so
-        if sources <= {"voice"} and len(c.evidence) < 2:
-            continue  # one sentence's subject alone is no evidence of authorship
+        if sources <= {"voice"} and (len(c.evidence) < 2 or not any(looks_like_org(n) or is_acronym(n) for n in c.names)):
+            continue  # one sentence's subject alone is no evidence of authorship, nor a term the text keeps using
         if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2:
             continue  # one plain word ("Exploitation is …") needs a second kind of evidence
         if sources <= {"letterhead", "footer", "signature", "domain"} and not any(
@@ -808,6 +858,10 @@ def attribute(doc: Document) -> Document:
         doc.metadata["addressee_evidence"] = json.dumps(
             [{"source": e.source, "name": e.name, "start": e.start, "end": e.end, "weight": e.weight}
              for e in found.addressee_evidence], ensure_ascii=False)
+    if not doc.signatories:
+        listed = [org for org, _ in signatory_list(doc)]
+        if listed:
+            doc.signatories = listed
     if found.author_org != doc.author_org:
         if doc.author_org:
             doc.metadata.setdefault("author_org_layout", doc.author_org)
