@@ -212,7 +212,10 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "pronoun"
     if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d", s):
         return "date"
-    if re.search(r"[’']s\s", s) or _WORD.findall(s)[-1].lower() in lexicon.lower("document_heads"):
+    tokens = _WORD.findall(s)
+    if not tokens:
+        return "empty"
+    if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads"):
         return "document"
     if s.lower() in lexicon.lower("not_org_phrases"):
         return "generic"
@@ -315,7 +318,15 @@ def _signature_region(doc: Document) -> tuple[int, int] | None:
 
 # ------------------------------------------------------------------ candidate generators
 
-_CONTACT_TAIL = re.compile(r"\s+(?:web|website|www\.|https?:|tel|telephone|phone|ph|fax|e-?mail|registered)\b.*$|\s+\d{2,}\s.*$", re.I)
+_CONTACT_TAIL = re.compile(r"\s+(?:web|website|www\.|https?:|tel|telephone|phone|ph|fax|e-?mail|registered)\b.*$|\s+\d{2,}\s.*$|"
+                           r"\s+(?:G\.?P\.?O\.?|P\.?\s?O\.?)\s?Box\b.*$|\s+Locked\s+Bag\b.*$", re.I)
+# where the lines of an address block run together ("Select Committee on X Committee Secretary Department of Y PO Box 1")
+_GLUED = re.compile(r"\s+(?=(?:Committee\s+)?(?:Secretary|Clerk|Secretariat)\b|(?:Department|Ministry|Office)\s+(?:of|for)\b|"
+                    r"(?:Parliament|Government)\s+(?:House|Buildings)\b)")
+
+
+def _glued_pieces(line: str) -> list[str]:
+    return [p for p in _GLUED.split(clean(line)) if p.strip()] if len(line.split()) > 6 else [line]
 
 
 def _org_in_line(line: str) -> str | None:
@@ -366,13 +377,14 @@ def _plain_name_line(line: str, lenient: bool = False) -> str | None:
 def trim(name: str) -> str:
     """A name as a sentence or a line gives it, without what the capitalised run swept up: a heading
     before it on the same line ("ABOUT US Acme Trust"), a leading "While the", a possessive, a page number."""
-    name = clean(name).strip(" ,.;:")
+    name = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", name)  # a markdown link: its text
+    name = clean(name.replace("**", "").replace("__", "")).strip(" ,.;:*#")
     name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
     name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
     name = re.sub(r"['’]s?$", "", name)
     name = re.sub(r"\s+(?:Members?|Membership|Staff|Colleagues|Team Members)$", "", name)
     owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
-    if owner and _WORD.findall(owner.group("y"))[-1].lower() not in lexicon.lower("document_heads"):
+    if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads"):
         name = owner.group("x")  # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"
     words = name.split()
     while words and (words[0].lower() in lexicon.lower("not_org_phrases") or words[0].lower() == "the"
@@ -407,7 +419,8 @@ _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|subm
 _SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
                       rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
 _FORM_FIELD = re.compile(
-    r"^[ \t]*(?:(?-i:From)(?=[ \t]*[:\-–][ \t]*|[ \t]+the[ \t])|name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
+    r"^[ \t]*(?:\**(?:author|publisher|(?:press|media|news)\s+release(?:\s+from)?|statement\s+(?:from|by))\**(?=[ \t]*:)|"
+    r"(?-i:From)(?=[ \t]*[:\-–][ \t]*|[ \t]+the[ \t])|name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
     r"responding on behalf of|on behalf of|company(?: name)?|respondent organi[sz]ation|submitted by|submission (?:from|by)|"
     r"response (?:from|by))[ \t]*[:\-–]?[ \t]*(?:the[ \t]+)?(?P<x>\S[^\n]{1,200})$", re.I | re.M)
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
@@ -416,6 +429,9 @@ _OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z
                               r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,[^.,;]{3,120},)?\s*,?\s+"
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
                               r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
+_OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
+                           r"(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]*){0,8})['’]s?\s+"
+                           r"(?:response|submission|comments|views|evidence|feedback)\b")
 _TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
@@ -507,6 +523,8 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
                     acronyms.setdefault(m.group("acr"), x)
     for k, (s, e) in enumerate(opening):
         para = text[s:e]
+        for m in _OWN_RESPONSE.finditer(para):
+            _add(ev, "self_intro", m.group("x"), s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
         for m in _OPENING_SUBJECT.finditer(para):
             if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr"):
                 continue  # past the first paragraph, only a name shaped like an organisation introduces its author
@@ -524,9 +542,12 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
     del voiced
 
     # letterhead: lines before the date / recipient block
+    recipient_lines = set(addressed_bodies(doc))
     for ln in _lines(text, 0, min(head_end, 1500))[:6]:
         if _DATE_LINE.match(ln.text):
             break
+        if _org_in_line(ln.text) in recipient_lines or re.search(r"(?i)\bP\.?\s?O\.? Box\b", ln.text):
+            continue
         org = _org_in_line(ln.text)
         if org:
             _add(ev, "letterhead", org, ln.start, ln.end)
@@ -695,6 +716,16 @@ def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
                 break
 
 
+def _session_body(doc: Document) -> str | None:
+    """A transcript's own body: the committee, panel or inquiry its header names (before the first turn)."""
+    first_turn = min([t.label_start if t.label_start is not None else t.start for t in doc.turns] or [len(doc.text)])
+    orgs = [o for ln in _lines(doc.text, 0, min(first_turn, 2000)) if (o := _org_in_line(ln.text))]
+    for o in orgs:
+        if re.search(r"(?i)\b(?:committee|panel|inquiry|commission|board|council|tribunal|hearing)\b", o):
+            return o
+    return orgs[0] if orgs else None
+
+
 def addressed_bodies(doc: Document) -> list[str]:
     """The bodies the document is addressed to: what the layout found, a "To:" line, and the
     recipient's block — the head's lines after its date line (a letterhead comes before the date)."""
@@ -705,13 +736,25 @@ def addressed_bodies(doc: Document) -> list[str]:
     head_end = _head_end(doc)
     lines = _lines(doc.text, 0, head_end) if head_end < len(doc.text) else []
     dated = next((k for k, ln in enumerate(lines) if _DATE_LINE.match(ln.text)), None)
+    text = doc.text
+    if dated is None and lines and head_end < len(text) and _DEAR_LINE.match(text, head_end):
+        # no date line: the group of lines right above "Dear …" is the recipient's block
+        k = len(lines) - 1
+        while k > 0 and "\n\n" not in text[lines[k - 1].end:lines[k].start] and not re.match(r"(?i)re\b", lines[k].text):
+            k -= 1
+        if re.match(r"(?i)\W*re\b", lines[-1].text):  # "RE: …" line between the block and "Dear"
+            k2 = len(lines) - 2
+            while k2 > 0 and "\n\n" not in text[lines[k2 - 1].end:lines[k2].start]:
+                k2 -= 1
+            k = k2
+        dated = k - 1
     in_to = False
     for k, ln in enumerate(lines):
         to_line = re.match(r"(?i)(?:to|attn|attention|submitted to|for the attention of)\s*[:\-]\s*(.+)", ln.text)
         field = re.match(r"\s*[A-Z][\w ]{0,30}:", ln.text)
         in_to = bool(to_line) or in_to and not field  # a "To:" field goes on over the lines below it
         if to_line or in_to or dated is not None and k > dated:
-            for piece in re.split(r"\s*[,/]\s*", to_line.group(1)) if to_line else [ln.text]:
+            for piece in re.split(r"\s*[,/]\s*", to_line.group(1)) if to_line else _glued_pieces(ln.text):
                 org = _org_in_line(piece)
                 if org:
                     out.append(org)
@@ -722,7 +765,7 @@ def decide(doc: Document) -> Authorship:
     """The author organisation, author person and addressee of one document, with their evidence."""
     out = Authorship(author_person=doc.author)
     if doc.kind == TRANSCRIPT:
-        out.author_org, out.addressee = doc.author_org, (doc.addressees[0] if doc.addressees else None)
+        out.author_org, out.addressee = doc.author_org or _session_body(doc), (doc.addressees[0] if doc.addressees else None)
         return out
     evidence, acronyms = author_candidates(doc)
     body = _opening_start(doc, _head_end(doc))
@@ -766,7 +809,22 @@ def decide(doc: Document) -> Authorship:
             _same(doc.author_org, r, acronyms) for r in recipients):
         out.author_org = doc.author_org
     out.addressee, out.addressee_evidence = decide_addressee(doc, out.author_org, acronyms)
+    if not out.author_person:
+        out.author_person = signer(doc)
     return out
+
+
+def signer(doc: Document) -> str | None:
+    """The person who signs: the first line after the sign-off that reads as a name ("Jo Bloggs", "Dr Jo
+    Bloggs, MD", "Jo Bloggs, Chief Executive")."""
+    sig = _signature_region(doc)
+    if not sig:
+        return None
+    for ln in _lines(doc.text, *sig)[:4]:
+        first = clean(ln.text.strip("#* ")).split(",")[0].strip()
+        if first and (looks_like_person(first) or _person_shape(first)):
+            return first
+    return None
 
 
 ADDRESSEE_WEIGHTS = {"recipient": 3.0, "layout": 4.0, "salutation": 2.0, "asked": 1.0}
@@ -818,8 +876,9 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
 
 
 def _body_of(name: str) -> str:
-    """"Jo Bloggs MP (Secretary of State for Education)" → the office; "Jo Bloggs, Office of Policy" → the body."""
-    s = clean(name)
+    """"Jo Bloggs MP (Secretary of State for Education)" → the office; "Jo Bloggs, Office of Policy" → the body;
+    "X Committee Report" → the committee."""
+    s = re.sub(r"(?:['’]s)?\s+(?:Report|Inquiry Report|Interim Report|Final Report)$", "", clean(name))
     m = re.match(r"(?P<p>[^()]+?)\s*\((?P<r>[^()]+)\)\s*$", s)
     if m and (looks_like_person(m.group("p")) or _person_shape(m.group("p"))) and (has_role(m.group("r")) or looks_like_org(m.group("r"))):
         return m.group("r")
@@ -846,9 +905,13 @@ def attribute(doc: Document) -> Document:
     metadata (``author_evidence``: JSON list of {source, name, start, end, weight})."""
     import json
 
-    if doc.kind == TRANSCRIPT:
+    if doc.kind == TRANSCRIPT and doc.author_org:
         return doc
-    found = decide(doc)
+    try:
+        found = decide(doc)
+    except Exception as exc:  # attribution must never stop a document from going in: the layout's finding stays
+        doc.metadata["metadata_error"] = f"authorship: {type(exc).__name__}: {exc}"
+        return doc
     if found.addressee and (not doc.addressees or found.addressee != doc.addressees[0]):
         if doc.addressees:
             doc.metadata.setdefault("addressees_layout", json.dumps(doc.addressees, ensure_ascii=False))
@@ -862,6 +925,8 @@ def attribute(doc: Document) -> Document:
         listed = [org for org, _ in signatory_list(doc)]
         if listed:
             doc.signatories = listed
+    if found.author_person and not doc.author:
+        doc.author = found.author_person
     if found.author_org != doc.author_org:
         if doc.author_org:
             doc.metadata.setdefault("author_org_layout", doc.author_org)

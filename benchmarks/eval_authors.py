@@ -55,7 +55,8 @@ def score(rows: list[dict], asks: list[dict], gold: dict) -> dict:
     right, misses = 0, []
     for name, value in sorted(gold.items()):
         org, alts = gold_entry(value)
-        got = (by_source.get(name) or {}).get("author_org")
+        row = by_source.get(name) or {}
+        got = row.get("author_org") or row.get("author")  # an individual's submission: the person holds it
         if same_org(got, org, alts):
             right += 1
         else:
