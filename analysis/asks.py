@@ -260,6 +260,11 @@ def candidate_sentences(doc: Document) -> list[str]:
 
 def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     """Every ask in a document, in text order, with holder, addressee, type, rule and span."""
+    with registry.within(doc.text):  # short names resolve to full names this document uses
+        return _extract_asks(doc, registry)
+
+
+def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     doc_addressee = _document_addressee(doc, registry)
     closing = next((i for i, b in enumerate(doc.blocks) if b.kind == CLOSING), None)
     asks: list[Ask] = []
@@ -349,8 +354,8 @@ def extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                 addressee = lead_addressee or doc_addressee  # a numbered recommendation naming no one is for the addressee
             else:
                 addressee = lead_addressee or last_agent or doc_addressee
-        if hit.type == COMMITMENT and holder_kind == "speaker":
-            addressee = None
+        if hit.type == COMMITMENT:
+            addressee = None  # a commitment binds its holder; no one is asked to act
 
         number = u.number or number_from_words(u.text)
         # a top-level numbered recommendation sets whom the unattributed asks after it are for

@@ -9,6 +9,7 @@ letterheads, speaker roles), and entries a user adds, which win over the built-i
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -43,6 +44,36 @@ def builtin_organisations() -> tuple[Organisation, ...]:
 
 BUILTIN: list[Organisation] = list(builtin_organisations())
 
+
+def _governments() -> dict[str, str]:
+    """country code → the name of that country's government in the built-in list."""
+    text = resources.files("analysis").joinpath("data", "organisations.toml").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for row in tomllib.loads(text)["organisations"]:
+        if row.get("country") and re.search(r"\bGovernment\b", row["name"]) and row["name"].count(" ") <= 3:
+            out.setdefault(row["country"], row["name"])
+    return out
+
+
+GOVERNMENTS = _governments()
+# the words by which a document shows which country it is about (the most-named wins)
+_COUNTRY_WORDS = {
+    "UK": r"United Kingdom|\bUK\b|Britain|British|England|English|Westminster|Whitehall|NHS",
+    "US": r"United States|\bU\.?S\.?\b|America|American|Congress|federal agenc",
+    "AU": r"Australia|Australian|Commonwealth of Australia|Canberra",
+    "CA": r"Canada|Canadian|Ottawa",
+    "NZ": r"New Zealand|Aotearoa|Wellington",
+    "IE": r"Ireland|Irish|Oireachtas|Dáil|Dail",
+    "EU": r"European Union|European Commission|\bEU\b",
+}
+
+
+def document_country(text: str) -> str | None:
+    """The country a document speaks of most, by its names and adjectives (None when it names none)."""
+    counts = {c: len(re.findall(rx, text[:50000])) for c, rx in _COUNTRY_WORDS.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else None
+
 # the titles of offices that hold asks in their own right ("Minister for Schools", "Mayor of X"), from the lexicon
 _TITLE_WORDS = rf"(?:{lexicon.alternation('office_titles')})"
 _TITLE = re.compile(rf"(?<![\w-]){_TITLE_WORDS}(?![\w-])")  # a title as a whole word: "Leadership Forum" holds none
@@ -72,6 +103,7 @@ class Registry:
         self._by_initials: dict[str, list[str]] = {}  # "NWT" → seen names whose initials spell it (Northshire Wildlife Trust)
         self._lowered: list[tuple[str, str]] = []
         self._lowered_at = -1
+        self._scope: tuple[str, str | None] | None = None  # (document text, its country) while within() is in force
         self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
         for o in orgs:
             self.add(o)
@@ -158,6 +190,23 @@ class Registry:
         name = self._index.get(normalise(mention)) or self._acronyms.get(mention.strip())
         return self.orgs.get(name) if name else None
 
+    @contextmanager
+    def within(self, text: str):
+        """While in force, a short name resolves only to a full name that this text (one document) uses,
+        and a bare "the Government" to the government of the country the text is about."""
+        before = self._scope
+        self._scope = (text, document_country(text))
+        try:
+            yield self
+        finally:
+            self._scope = before
+
+    def _in_scope(self, names: list[str]) -> list[str]:
+        if not self._scope:
+            return names
+        low = self._scope[0].lower()
+        return [n for n in names if n.lower() in low]
+
     def canonical(self, mention: str | None) -> str | None:
         """The canonical name for a mention; a bare title ('the Mayor') resolves to the one known office
         that starts with it ('Mayor of Greater Northshire'); anything unknown comes back tidied."""
@@ -165,24 +214,28 @@ class Registry:
             return None
         m = re.sub(r"\s+", " ", mention).strip(" ,.;:")
         m = re.sub(r"^(?:that\s+)?(?:the|our|your|all|each|every)\s+", "", m, flags=re.I)
+        if self._scope and re.fullmatch(r"(?i)(?:(?:federal|national|central)\s+)?government", m):
+            country = self._scope[1]
+            if country and country in GOVERNMENTS:
+                return GOVERNMENTS[country]
         org = self.lookup(m)
         if org:
             return org.name
         key = normalise(m)
         self._indexes()
         if key and re.fullmatch(_TITLE_WORDS, m, re.I):
-            offices = [n for n in self._by_first.get(key.split()[0], []) if normalise(n).startswith(key + " ")]
+            offices = self._in_scope([n for n in self._by_first.get(key.split()[0], []) if normalise(n).startswith(key + " ")])
             seen = [o for o in offices if o in self.seen]
             if len(seen) == 1:  # the one such office the documents name
                 return seen[0]
             if not seen and len(offices) == 1:
                 return offices[0]
         if re.fullmatch(r"[A-Z]{2,8}", m):  # "HFRA" → the one seen name whose initials spell it (Harbour Freight Rail Authority)
-            spelled = self._by_initials.get(m, [])
+            spelled = self._by_initials.get(m, [])  # an acronym another document spelled out holds across the collection
             if len(spelled) == 1:
                 return spelled[0]
         if key and " " in key:  # "Integrated Care Board" → the one seen "Northshire Integrated Care Board"
-            longer = self._by_suffix.get(key, [])
+            longer = self._in_scope(self._by_suffix.get(key, []))
             if len(longer) == 1:
                 return longer[0]
         return m[:1].upper() + m[1:] if m else None

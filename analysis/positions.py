@@ -53,6 +53,11 @@ def _last_mentioned(text: str, people: dict[str, Witness]) -> Witness | None:
 
 def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> list[Statement]:
     """Every non-ask sentence that takes a stance, held by its author, speaker or reported witness."""
+    with registry.within(doc.text):
+        return _extract_statements(doc, asks, registry)
+
+
+def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> list[Statement]:
     from .asks import ask_id
 
     taken = {(a.start, a.end) for a in asks}
