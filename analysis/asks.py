@@ -10,6 +10,7 @@ from ingest.records import CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT,
 from . import ask_rules
 from .ask_rules import Hit
 from .attribution import explicit_addressee, lead_in_object, prime
+from . import lexicon
 from .authorship import never_an_org
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
@@ -40,6 +41,8 @@ def _sane_addressee(name: str | None, doc_addressee: str | None) -> str | None:
     if why in ("citation", "person", "postnominal", "field", "document", "date", "pronoun", "sentence", "empty", "heading"):
         return doc_addressee or None
     word = name.lower().removeprefix("the ").strip()
+    if doc_addressee and (word in lexicon.lower("office_titles") or word in lexicon.lower("job_titles")):
+        return doc_addressee  # a bare title the document never spells out ("the Minister"): the body written to
     if doc_addressee and word in _REFERS_TO_ADDRESSEE and (
             word in doc_addressee.lower() or any(w in doc_addressee.lower() for w in _REFERS_TO_ADDRESSEE)):
         return doc_addressee

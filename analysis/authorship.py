@@ -857,6 +857,11 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
         before = len(ev)
         _add_addressee(ev, "asked", m.group("x"), m.start("x"), ADDRESSEE_WEIGHTS["asked"])
         asked += len(ev) - before
+    if not any(e.source in ("recipient", "layout", "salutation") for e in ev):
+        # nobody written to: the public bodies the text keeps naming ("the ACT Government has released …")
+        for name, n in _named_bodies(text[_opening_start(doc, head_end) if head_end < len(text) else 0:]).items():
+            if n >= 2:
+                _add_addressee(ev, "named", name, text.find(name), min(3.0, 0.5 * n))
     if author_org:
         ev = [e for e in ev if not _same(e.name, author_org, acronyms)]
     if not ev:
@@ -889,6 +894,20 @@ def _body_of(name: str) -> str:
         if kept and len(kept) < len(pieces):
             return ", ".join(kept)
     return s
+
+
+_BODY_NAME = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}(?:Government|Department|Ministry|Commission|Council|Committee|Authority|"
+                        r"Agency|Assembly|Parliament|Directorate|Executive|Regulator|Office)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})?)")
+
+
+def _named_bodies(text: str) -> Counter:
+    """How often the text names each public body (a capitalised name with a body word)."""
+    found = Counter()
+    for m in _BODY_NAME.finditer(text[:60000]):
+        name = m.group(1).strip()
+        if len(name.split()) >= 2 and not name.split()[0].lower() in lexicon.lower("not_org_phrases"):
+            found[name] += 1
+    return found
 
 
 def _add_addressee(ev: list[Evidence], source: str, name: str, start: int, weight: float) -> None:

@@ -205,7 +205,11 @@ class Registry:
         if not self._scope:
             return names
         low = self._scope[0].lower()
-        return [n for n in names if n.lower() in low]
+
+        def used(name: str) -> bool:  # the name, or what it is of or for ("Mayor of London": London)
+            tail = re.split(r"\s+(?:of|for)\s+(?:the\s+)?", name, maxsplit=1)
+            return name.lower() in low or len(tail) == 2 and tail[1].lower() in low
+        return [n for n in names if used(n)]
 
     def canonical(self, mention: str | None) -> str | None:
         """The canonical name for a mention; a bare title ('the Mayor') resolves to the one known office
