@@ -896,7 +896,7 @@ def _body_of(name: str) -> str:
     return s
 
 
-_BODY_NAME = re.compile(r"\b(?:the\s+)?((?:[A-Z][\w'’&-]*\s+){0,5}(?:Government|Department|Ministry|Commission|Council|Committee|Authority|"
+_BODY_NAME = re.compile(r"\b(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][\w'’&-]*\s+){0,5}(?:Government|Department|Ministry|Commission|Council|Committee|Authority|"
                         r"Agency|Assembly|Parliament|Directorate|Executive|Regulator|Office)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})?)")
 
 
