@@ -235,6 +235,7 @@ _COMMIT = _rx(rf"{_SELF}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend
               r"commit\s+to|are\s+committed\s+to|am\s+committed\s+to|remain\s+committed\s+to|pledge\s+to|have\s+(?:made\s+a\s+commitment|committed)\s+to|"
               r"has\s+(?:made\s+a\s+commitment|committed)\s+to|(?:are|am|is)\s+(?:currently|now)\s+\w+ing|(?:are|am|is)\s+working\s+(?:to|with|on|towards))\b|"
               r"\b(?:I|we)\s+(?:can|could)\s+(?:certainly|definitely|happily|readily)\s+\w+|"
+              r"\b(?:I|we)['’]ll\s+(?!be\s+(?:happy|pleased|glad|grateful|interested))(?:also\s+|then\s+|continue\s+to\s+)?[a-z]+|"
               r"\b(?:I|we)\s+(?:would|will|'d|'ll)\s+be\s+(?:very\s+)?(?:happy|pleased|glad|delighted)\s+to\b|"
               r"^\W*(?:for\s+(?:our|my|its|their)\s+part|in\s+(?:turn|return)),?\s+[^.]*?\b(?:will|shall)\s+\w+|"
               r"\b(?:we|I)\b[^.;]{0,80}?\band\s+(?:will|shall)\s+(?!be\s+(?:happy|pleased|glad|grateful))\w+|"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 
 from ingest.layout import number_from_words
@@ -229,7 +230,13 @@ def _own_names(doc: Document, registry: Registry) -> list[str]:
         names.append(entry.acronym)
     acr = re.findall(rf"{re.escape(org)}\s*\(([A-Z][A-Za-z]{{1,9}})\)", doc.text)
     names += acr
-    names += [w for w in org.split() if w in _GENERIC_HEADS]  # "the Chamber", "the Council", "the Trust"
+    heads = lexicon.lower("organisation_words")
+    names += [w for w in org.split() if w in _GENERIC_HEADS or w.lower() in heads]  # "the Chamber", "the Centre"
+    try:  # the forms the text itself used for its author ("the Alliance", "NCRA"), from the attribution's evidence
+        evidence = json.loads(doc.metadata.get("author_evidence") or "[]")
+    except ValueError:
+        evidence = []
+    names += [e["name"] for e in evidence if e.get("name") and len(e["name"]) >= 2 and e["name"] not in names]
     return names
 
 

@@ -17,7 +17,7 @@ from .asks import _is_quoted, _speaker_holder
 from .organisations import Registry, signatory_names
 from .records import Ask
 from .sentences import units
-from .stances import CONCERNED, OPPOSES, WELCOMES, Witness, reported_speaker, reported_stance, stance_of, witnesses
+from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, Witness, reported_speaker, reported_stance, stance_of, witnesses
 
 
 @dataclass
@@ -71,8 +71,8 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
         if (u.start, u.end) in taken:
             # an ask can show a stance besides ("I am disappointed that …, therefore …"): its concern,
             # opposition or welcome counts too (its support is the ask itself)
-            hit = stance_of(u.text)
-            if hit and hit.stance in (CONCERNED, OPPOSES, WELCOMES) and doc.kind != TRANSCRIPT:
+            hit = ask_stance(u.text)
+            if hit and hit.stance in (CONCERNED, OPPOSES, WELCOMES, SUPPORTS) and doc.kind != TRANSCRIPT:
                 org = registry.canonical(doc.author_org or doc.author)
                 if org:
                     out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, None,

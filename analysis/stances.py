@@ -64,9 +64,50 @@ _NEEDS = {
 }
 
 
+# an evaluation that finds fault, without a first-person "we are concerned": "the exemptions are poorly
+# targeted", "the bill does not go far enough", "a 20% increase would close stations", "would be excessive"
+_FAULT = _rx(r"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){0,2}(?:inadequate|insufficient|poorly\s+\w+|unclear|"
+             r"unfair|unworkable|unrealistic|disproportionate|excessive|burdensome|costly|harmful|damaging|flawed|"
+             r"inconsistent|confusing|unacceptable|premature|misguided|regressive|not\s+(?:an?\s+)?(?:adequate|sufficient|"
+             r"enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
+             r"\b(?:do|does|did)\s+not\s+go\s+(?:nearly\s+)?far\s+enough\b|"
+             r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
+             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude)\b|"
+             r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
+             r"way\s+behind|far\s+behind)\b")
+_NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|\b(?:do|does)\s+not\s+consider\s+that\b[^.]*\b(?:adequate|sufficient|necessary|appropriate)\b")
+# an ask that asks for something not to happen opposes it: "we urge the Department not to finalise …"
+_AGAINST = _rx(r"\b(?:not\s+to\s+(?:proceed|finali[sz]e|adopt|remove|introduce|implement|extend|approve|go\s+ahead)|"
+               r"(?:should|must)\s+not\s+(?:proceed|be\s+(?:finali[sz]ed|adopted|removed|introduced|implemented|approved|"
+               r"extended|rescinded|repealed))|refrain\s+from|(?:withdraw|abandon|scrap|drop|reverse|reconsider)\s+(?:the|this|its|these)\b)")
+
+
 def stance_of(text: str) -> StanceHit | None:
     """The stance a sentence takes: opposes before concerned before supports before welcomes."""
+    hit = _stance_of(text)
+    if hit is None:
+        if _NOT_ABLE.search(text):
+            return StanceHit(OPPOSES, "not_able")
+        if _FAULT.search(text):
+            return StanceHit(CONCERNED, "fault_words")
+    return hit
+
+
+def ask_stance(text: str) -> StanceHit | None:
+    """What an ask shows besides its call: opposition ("not to finalise"), or the stance its words take."""
+    if _AGAINST.search(text):
+        return StanceHit(OPPOSES, "ask_against")
+    return stance_of(text)
+
+
+_WELCOME_VERB = _rx(r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:\w+\s+)?welcome[sd]?\s+(?!the\s+opportunity|this\s+opportunity|your\s+(?:letter|invitation))"
+                    r"(?:the|this|these|that|its|their|your|his|her|[A-Z])")
+
+
+def _stance_of(text: str) -> StanceHit | None:
     low = text.lower()
+    if "welcom" in low and _WELCOME_VERB.search(text) and not _NEGATED.search(text[: _WELCOME_VERB.search(text).start() + 1]):
+        return StanceHit(WELCOMES, "welcome_words")
     for stance, rx, rule in ((OPPOSES, _OPPOSES, "oppose_words"), (CONCERNED, _CONCERNED, "concern_words"),
                              (SUPPORTS, _SUPPORTS, "support_words"), (WELCOMES, _WELCOMES, "welcome_words")):
         if not any(word in low for word in _NEEDS[stance]):

@@ -1,8 +1,12 @@
-"""Speed and scale of the whole pipeline, per stage, on synthetic corpora (benchmarks/make_corpus.py).
+"""Speed and scale of the whole pipeline, per stage, on synthetic corpora (benchmarks/make_corpus.py)
+and on real consultation letters.
 
     python benchmarks/bench_pipeline.py [--sizes 100,1000,10000] [--seed 0] [--baseline-n 100]
+                                        [--real DIR] [--real-only]
                                         [--out benchmarks/results/bench_pipeline.json] [--keep DIR]
     python benchmarks/bench_pipeline.py --smoke      # N = 20, baseline on the same 20 (what CI runs)
+    python benchmarks/bench_pipeline.py --real-only  # only the real letters
+                                                     # (out: benchmarks/results/bench_real_letters.json)
 
 For each N, in a fresh process (so that peak RSS is that run's): build the corpus, ingest it into a
 new SQLite database with themes (the first fit of that database), and report wall time per stage
@@ -15,6 +19,18 @@ Baseline, in the same run: BERTopic over every sentence of a corpus (read by the
 the same embedding model, on ``--baseline-n`` documents — our speed is printed as a ratio to it
 (documents/s against documents/s on the same corpus size). Embedding every sentence is the cost the
 baseline pays; it grows linearly, so its time at larger N is given as an estimate, marked as such.
+
+Real text (``--real DIR``; default ``../shared/real/letters`` beside the checkout, when it exists): in
+a fresh process, every file under DIR is ingested into a new SQLite database with themes, with the
+same per-stage figures, documents/s, words/s (words: whitespace-separated tokens of the files as
+they are on disk, counted before the clock starts, so the same for any version of the code) and
+peak RSS, and each stage's share of the wall time. Reported under ``"real"``. With no such folder (a
+fresh clone has no ``../shared``) it is skipped with a note; ``--smoke`` never runs it, and
+``--real-only`` runs only it.
+
+Which code is measured: the tree this file lies in, or the tree named by the environment variable
+``ASKMAP_CODE`` (``ASKMAP_CODE=. python /elsewhere/bench_pipeline.py`` from an old checkout measures
+that checkout's code with this script); the report names the ``askmap`` package it imported.
 
 Benchmarks are not tests: nothing here asserts a target; it prints figures (a table, and a JSON file).
 """
@@ -31,9 +47,11 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+# the code measured: this file's checkout, or the tree named by ASKMAP_CODE (its benchmarks/ too)
+ROOT = Path(os.environ["ASKMAP_CODE"]).resolve() if os.environ.get("ASKMAP_CODE") else Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+DEFAULT_REAL = ROOT.parent / "shared" / "real" / "letters"  # real consultation letters, beside the checkout
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 STAGES = ("read", "parse", "extract", "positions", "store", "embed", "theme")
@@ -99,6 +117,84 @@ def run_one(n: int, seed: int, workdir: Path) -> dict:
     }
 
 
+def file_words(folder: Path) -> tuple[int, int]:
+    """Files under ``folder`` (as the pipeline finds them) and their whitespace-separated words on disk."""
+    from ingest import iter_files
+
+    files = list(iter_files([folder]))
+    return len(files), sum(len(Path(f).read_text(encoding="utf-8", errors="replace").split()) for f in files)
+
+
+def run_real(folder: Path, workdir: Path) -> dict:
+    """Real letters, in this process: ingest the folder into a new database with themes, per stage."""
+    import askmap
+    from askmap import pipeline
+    from askmap.stages import StageTimes
+    from askmap.store import count_asks, count_documents, open_engine
+    from askmap.theming import default_embedder
+
+    import analysis.embeddings as emb
+
+    loaded = []  # seconds to load the embedding model: inside "embed" (its first call), as in the synthetic runs
+    load = emb.sentence_model
+
+    def timed_load():
+        t, model = _timed(load)
+        loaded.append(t)
+        return model
+
+    emb.sentence_model = timed_load
+    files, words = file_words(folder)
+    db = workdir / "bench_real.db"
+    for f in workdir.glob("bench_real.db*"):
+        f.unlink()
+    engine = open_engine(str(db))
+    embedder = default_embedder(engine)
+    times = StageTimes()
+    t0 = time.perf_counter()
+    results = pipeline.ingest_paths(engine, [folder], times=times, embedder=embedder)
+    total = time.perf_counter() - t0
+    errors = [r.line() for r in results if r.status == pipeline.ERROR]
+    docs = count_documents(engine)
+    stages = {k: times.seconds.get(k, 0.0) for k in STAGES}
+    return {
+        "folder": str(folder), "code": str(Path(askmap.__file__).resolve().parent.parent),
+        "files": files, "documents": docs, "asks": count_asks(engine), "words": words,
+        "errors": errors[:5], "error_count": len(errors),
+        "duplicate_files": sum(1 for r in results if r.status == pipeline.DUPLICATE),
+        "stages_s": {k: round(v, 2) for k, v in stages.items()},
+        "model_load_s": round(sum(loaded), 2),
+        "total_s": round(total, 2), "docs_per_s": round(docs / total, 2) if total else None,
+        "words_per_s": round(words / total) if total else None,
+        "stage_words_per_s": {k: round(words / v) if v > 0 else None for k, v in stages.items()},
+        "share": {**{k: round(v / total, 3) if total else None for k, v in stages.items()},
+                  "other": round(max(0.0, total - sum(stages.values())) / total, 3) if total else None},
+        "embedded_texts": embedder.encoded, "peak_rss_mib": round(peak_rss_mib()),
+        "peak_rss_mib_worker": round(peak_rss_mib(resource.RUSAGE_CHILDREN)),  # the largest analysis worker
+    }
+
+
+def real_table(r: dict) -> str:
+    lines = [f"real letters ({r['folder']}): {r['files']} files, {r['documents']} documents, {r['words']} words, "
+             f"{r['asks']} asks, {r['embedded_texts']} texts embedded, {r['error_count']} errors, "
+             f"{r['duplicate_files']} files only duplicates of documents already in",
+             f"  code: {r['code']}"]
+    head = ["", *STAGES, "total"]
+    lines.append(" | ".join(head))
+    lines.append(" | ".join("---" for _ in head))
+    lines.append(" | ".join(["seconds", *(str(r["stages_s"][k]) for k in STAGES), str(r["total_s"])]))
+    lines.append(" | ".join(["words/s", *(str(r["stage_words_per_s"][k]) for k in STAGES), str(r["words_per_s"])]))
+    lines.append(" | ".join(["share", *(f"{r['share'][k]:.0%}" for k in STAGES), "100%"]))
+    lines.append(f"  {r['docs_per_s']} documents/s, {r['words_per_s']} words/s, "
+                 f"peak RSS {r['peak_rss_mib']} MiB (worker {r['peak_rss_mib_worker']})")
+    lines.append(f"  embed includes loading the model: {r['model_load_s']} s")
+    top = sorted(((v, k) for k, v in r["share"].items() if v), reverse=True)[:3]
+    lines.append("  where the time goes: " + ", ".join(f"{k} {v:.0%}" for v, k in top))
+    for e in r["errors"]:
+        lines.append(f"  error: {e}")
+    return "\n".join(lines)
+
+
 def time_views(engine) -> dict:
     """Seconds each main view of the app takes to build its data (the functions its tabs call)."""
     import ui
@@ -151,7 +247,7 @@ def run_baseline(n: int, seed: int, workdir: Path) -> dict:
 
 def _child(args: list[str]) -> dict:
     out = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "HF_HUB_OFFLINE": "1"})
+                         env={**os.environ, "HF_HUB_OFFLINE": "1", "ASKMAP_CODE": str(ROOT)})
     if out.returncode != 0:
         sys.exit(f"bench_pipeline {' '.join(args)} failed:\n{out.stderr[-4000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -205,9 +301,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--baseline-n", type=int, default=100, help="documents for the BERTopic baseline (0: none)")
     p.add_argument("--smoke", action="store_true", help="N = 20 and a baseline on 20 (the CI run)")
-    p.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "bench_pipeline.json"))
+    p.add_argument("--real", default=str(DEFAULT_REAL),
+                   help="a folder of real letters to ingest as a workload too (default: %(default)s, when it exists)")
+    p.add_argument("--real-only", action="store_true", help="only the real letters: no synthetic sizes, no baseline")
+    p.add_argument("--out", help="the JSON report (default: benchmarks/results/bench_pipeline.json; "
+                                 "with --real-only, benchmarks/results/bench_real_letters.json)")
     p.add_argument("--keep", help="build corpora and databases here (default: a temporary folder)")
     p.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    p.add_argument("--real-one", help=argparse.SUPPRESS)
     p.add_argument("--baseline", type=int, help=argparse.SUPPRESS)
     p.add_argument("--workdir", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
@@ -217,8 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     if a.baseline is not None:
         print(json.dumps(run_baseline(a.baseline, a.seed, Path(a.workdir))))
         return 0
-    sizes = [20] if a.smoke else [int(x) for x in a.sizes.split(",") if x.strip()]
-    base_n = 20 if a.smoke else a.baseline_n
+    if a.real_one is not None:
+        print(json.dumps(run_real(Path(a.real_one), Path(a.workdir))))
+        return 0
+    if a.smoke and a.real_only:
+        p.error("--smoke and --real-only exclude each other")
+    sizes = [] if a.real_only else [20] if a.smoke else [int(x) for x in a.sizes.split(",") if x.strip()]
+    base_n = 0 if a.real_only else 20 if a.smoke else a.baseline_n
+    real_dir = None if a.smoke else Path(a.real).resolve()
     tmp = None if a.keep else tempfile.TemporaryDirectory(prefix="askmap-bench-")
     workdir = Path(a.keep or tmp.name)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -230,11 +337,25 @@ def main(argv: list[str] | None = None) -> int:
     if base_n:
         print(f"baseline N={base_n} …", file=sys.stderr, flush=True)
         baseline = _child(["--baseline", str(base_n), "--seed", str(a.seed), "--workdir", str(workdir)])
-    report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}, "runs": runs, "baseline": baseline}
-    out = Path(a.out)
+    real, note = None, None
+    if real_dir is not None and real_dir.is_dir():
+        print(f"real letters {real_dir} …", file=sys.stderr, flush=True)
+        real = _child(["--real-one", str(real_dir), "--workdir", str(workdir)])
+    elif real_dir is not None:
+        note = f"real letters: skipped, no folder {real_dir} (give one with --real DIR)"
+    report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
+                          "load_avg_1m": round(os.getloadavg()[0], 2)},
+              "runs": runs, "baseline": baseline, "real": real}
+    default_out = "bench_real_letters.json" if a.real_only else "bench_pipeline.json"
+    out = Path(a.out or ROOT / "benchmarks" / "results" / default_out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2), encoding="utf-8")
-    print(table(runs, baseline))
+    if runs or baseline:
+        print(table(runs, baseline))
+    if real:
+        print(("\n" if runs or baseline else "") + real_table(real))
+    if note:
+        print(note)
     print(f"\nJSON: {out}")
     if tmp:
         tmp.cleanup()

@@ -52,13 +52,14 @@ def run_set(name, docs, asks_gold, authors_gold, positions_gold, themes) -> dict
         row.update(author_org=s["author_org"], letters_holder=s["holder"], no_holder=s["no_holder"])
     if positions_gold:
         r = eval_positions.evaluate(docs, positions_gold, themes)
-        row.update(positions_f1=r["f1"], positions_scoped_f1=r["s_f1"])
+        row.update(positions_f1=r["f1"], positions_lenient_f1=r["lenient_f1"], positions_scoped_f1=r["s_f1"])
     return row
 
 
 COLUMNS = [("set", "set"), ("f1", "asks F1"), ("type", "type"), ("holder", "holder"), ("addressee", "addressee"),
            ("author_org", "author org"), ("letters_holder", "asks' holder = author"), ("no_holder", "no holder"),
-           ("positions_f1", "positions F1"), ("positions_scoped_f1", "positions F1 (labelled scope)")]
+           ("positions_f1", "positions F1"), ("positions_lenient_f1", "positions F1 (names lenient)"),
+           ("positions_scoped_f1", "positions F1 (labelled scope)")]
 
 
 def table(rows: list[dict]) -> str:
