@@ -12,6 +12,8 @@ from . import ask_rules
 from .ask_rules import Hit
 from .attribution import explicit_addressee, lead_in_object, prime
 from . import lexicon
+from ingest.linekinds import has_role
+
 from .authorship import never_an_org
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
@@ -110,6 +112,10 @@ def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str 
             and not _MEMBER_ROLE.match(role):
         holder = role
     member = (role and _MEMBER_ROLE.match(role)) or _MEMBER_ROLE.match(turn.speaker) or re.search(r"\b(?:AM|MP|MSP|MLA)$", turn.speaker)
+    # "Mr Jo Bloggs (Northtown—Easton, Lib.)": a constituency and a party, the way a legislature labels its members
+    party_label = bool(org and re.fullmatch(r"[A-Z][A-Za-z.]{0,5}\.?", org.strip()) and role and not has_role(role))
+    if party_label or ((role or "").strip().lower() == "the chair" or turn.speaker.strip().lower() in ("the chair", "chair")):
+        member, holder = True, None
     if not holder and member and doc.author_org:
         holder = doc.author_org
     return registry.canonical(holder or turn.speaker), speaker

@@ -68,7 +68,7 @@ from ingest.records import (
 from . import lexicon
 
 WEIGHTS = {
-    "column": 10.0, "form": 6.0, "title": 5.0, "on_behalf": 4.0, "self_intro": 4.0, "voice": 1.0,
+    "column": 10.0, "form": 6.0, "title": 5.0, "on_behalf": 4.0, "self_intro": 4.0, "opening_subject": 3.0, "voice": 1.0,
     "signature": 3.0, "footer": 2.0, "letterhead": 2.0, "layout": 1.5, "domain": 1.5, "signatory": 1.0,
 }
 VOICE_CAP = 3.0
@@ -215,7 +215,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     tokens = _WORD.findall(s)
     if not tokens:
         return "empty"
-    if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads"):
+    if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads") or re.search(
+            r"\b(?:Annual|Interim|Final|Progress)\s+Report\b|\bReport\s+(?:on|of|into)\b|\b(?:White|Green)\s+Paper\b", s):
         return "document"
     if s.lower() in lexicon.lower("not_org_phrases"):
         return "generic"
@@ -426,12 +427,17 @@ _FORM_FIELD = re.compile(
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
 _OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
-                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,[^.,;]{3,120},)?\s*,?\s+"
+                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+"
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
                               r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
 _OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
                            r"(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]*){0,8})['’]s?\s+"
                            r"(?:response|submission|comments|views|evidence|feedback)\b")
+_SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:also\s+|therefore\s+|strongly\s+)?"
+                           r"(?:appreciates?|welcomes?|is\s+pleased|are\s+pleased|is\s+grateful|are\s+grateful|thanks?|submits?|"
+                           r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
+                           r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
+                           r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
 _TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
@@ -528,6 +534,11 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
         for m in _OPENING_SUBJECT.finditer(para):
             if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr"):
                 continue  # past the first paragraph, only a name shaped like an organisation introduces its author
+            if not _SELF_VERB_AT.match(para, m.end("x") if not m.group("acr") else m.end("acr") + 1):
+                # any other verb ("X proposes to cut …") names a subject, not necessarily the writer
+                _add(ev, "opening_subject", m.group("x"), s + m.start("x"), s + m.end("x"),
+                     WEIGHTS["opening_subject"] * (1.0 if k == 0 else 0.6))
+                continue
             x = m.group("x")
             if m.group("acr"):
                 acronyms.setdefault(m.group("acr"), x)
@@ -795,7 +806,8 @@ def decide(doc: Document) -> Authorship:
             continue  # one sentence's subject alone is no evidence of authorship, nor a term the text keeps using
         if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2:
             continue  # one plain word ("Exploitation is …") needs a second kind of evidence
-        if sources <= {"letterhead", "footer", "signature", "domain"} and not any(
+        placed = any(e.source == "signature" and e.weight >= WEIGHTS["signature"] for e in c.evidence)
+        if sources <= {"letterhead", "footer", "signature", "domain"} and not placed and not any(
                 looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources) < 2:
             continue  # a plain capitalised line with nothing else behind it
         viable.append(c)
@@ -864,8 +876,9 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
                 _add_addressee(ev, "named", name, text.find(name), min(3.0, 0.5 * n))
     if author_org:
         ev = [e for e in ev if not _same(e.name, author_org, acronyms)]
-    if not ev:
-        return (doc.addressees[0] if doc.addressees else None), []
+    if not ev:  # only a person ("Dear Ms Lee"): no body to name
+        bodies = [a for a in doc.addressees if not never_an_org(_body_of(a), plain_names=True) or _portfolio_title(_body_of(a))]
+        return (bodies[0] if bodies else None), []
     cands = _group(ev, acronyms)
     # the body the letter speaks to is the one its text names most: each mention in the body counts a little
     body = text[_opening_start(doc, head_end):] if head_end < len(text) else text
@@ -890,7 +903,8 @@ def _body_of(name: str) -> str:
     pieces = [p.strip() for p in s.split(",")]
     if len(pieces) > 1:
         kept = [p for p in pieces if p and not (looks_like_person(p) or _person_shape(p)
-                                                 or p.upper().replace(".", "") in _POSTNOMINALS_UP())]
+                                                 or p.upper().replace(".", "") in _POSTNOMINALS_UP()
+                                                 or p.lower() in lexicon.lower("job_titles") or p.lower() in ("chair", "chairman", "chairperson"))]
         if kept and len(kept) < len(pieces):
             return ", ".join(kept)
     return s
@@ -910,9 +924,14 @@ def _named_bodies(text: str) -> Counter:
     return found
 
 
+def _portfolio_title(name: str) -> bool:
+    """An office with a portfolio, "Cabinet Member for Waste", "Director of Public Health": a body to address."""
+    return has_role(name) and bool(re.search(r"\b(?:for|of)\s+[A-Z]", name)) and not looks_like_person(name.split(",")[0])
+
+
 def _add_addressee(ev: list[Evidence], source: str, name: str, start: int, weight: float) -> None:
     name = trim(re.split(r"\s+(?:to|not|should|must|shall|will|would)\s", _body_of(name))[0])
-    if not name or never_an_org(name, plain_names=True) and not is_office(name):
+    if not name or never_an_org(name, plain_names=True) and not is_office(name) and not _portfolio_title(name):
         return
     if " " not in name and not is_acronym(name) and name.lower() in lexicon.lower("organisation_words"):
         return  # "the Department": refers to the full name found elsewhere

@@ -37,6 +37,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             before_number = w in _NUMBER_ABBREV and nxt.group(1)[0].isdigit()
             if (w in _ABBREV and w not in _NUMBER_ABBREV) or before_number or (len(w) == 1 and w.isalpha()):
                 continue
+            if w.isdigit() and len(w) <= 2 and re.search(r"(?:^|[:;.!?]\s+)\d{1,2}\.$", text[s:stop]):
+                continue  # "…: 1. Publish …": a list number, not the end of a sentence
         spans.append((s, stop))
         s = nxt.start(1)
     spans.append((s, end))

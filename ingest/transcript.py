@@ -143,13 +143,17 @@ def role_and_org(role: str | None) -> tuple[str | None, str | None]:
 def find_turns(text: str) -> list[Turn]:
     """Every speaker label and the speech after it (up to the next label)."""
     labels: list[tuple[re.Match, str, str | None, str | None]] = []
-    for m in _LABEL.finditer(text):
+    matches = list(_LABEL.finditer(text))
+    # people labelled with their speech or role somewhere: their bare "Ms. Jo Bloggs:" line elsewhere is a label too
+    known = {m.group("name").strip() for m in matches if m.group("rest").strip() or m.group("parens")}
+    for m in matches:
         name = m.group("name").strip()
         parens = _split_parens(m.group("parens") or "")
         if not _is_speaker_name(name, bool(parens)):
             continue
         rest = m.group("rest").strip()
-        if not rest and not parens and not (name.isupper() and len(name) > 2):
+        if not rest and not parens and not (name.isupper() and len(name) > 2) and not (
+                name in known and (HONORIFIC.match(name) and looks_like_person(name) or _ROLE_ONLY.match(name))):
             continue  # "Chair:" alone on a line is a field name unless written as a label ("THE CHAIR:")
         if _QUESTION_HEADER.match(m.group(0)):
             continue
