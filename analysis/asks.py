@@ -40,6 +40,7 @@ def _sane_addressee(name: str | None, doc_addressee: str | None) -> str | None:
     if not name:
         return name
     name = re.split(r"\s+(?:to|not|should|must|shall|will|would|could|may)\s", name)[0].strip()
+    name = re.sub(r"^\(?\d{1,3}[.)]\s*", "", name)  # "1.The Government": a paragraph number run into the name
     why = never_an_org(name, plain_names=False)
     if why in ("citation", "person", "postnominal", "field", "document", "date", "pronoun", "sentence", "empty", "heading"):
         return doc_addressee or None

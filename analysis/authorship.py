@@ -877,7 +877,8 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
     if author_org:
         ev = [e for e in ev if not _same(e.name, author_org, acronyms)]
     if not ev:  # only a person ("Dear Ms Lee"): no body to name
-        bodies = [a for a in doc.addressees if not never_an_org(_body_of(a), plain_names=True) or _portfolio_title(_body_of(a))]
+        bodies = [a for a in doc.addressees if not _bare_title(_body_of(a)) and (
+            not never_an_org(_body_of(a), plain_names=True) or _portfolio_title(_body_of(a)))]
         return (bodies[0] if bodies else None), []
     cands = _group(ev, acronyms)
     # the body the letter speaks to is the one its text names most: each mention in the body counts a little
@@ -915,13 +916,30 @@ _BODY_NAME = re.compile(r"\b(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][\w'’&-]*\s+){0,5}
 
 
 def _named_bodies(text: str) -> Counter:
-    """How often the text names each public body (a capitalised name with a body word)."""
+    """How often the text names each public body: a capitalised name with a body word, a public body of the
+    built-in list by its name or acronym ("ONC", "ASTP / ONC"), "the Government" (of the country the text is about)."""
+    from .organisations import GOVERNMENTS, builtin_organisations, document_country
+
     found = Counter()
-    for m in _BODY_NAME.finditer(text[:60000]):
+    head = text[:60000]
+    for m in _BODY_NAME.finditer(head):
         name = m.group(1).strip()
         if len(name.split()) >= 2 and not name.split()[0].lower() in lexicon.lower("not_org_phrases"):
             found[name] += 1
+    for org in builtin_organisations():
+        forms = [org.name, *(org.aliases if len(org.aliases) < 3 else []), *([org.acronym] if org.acronym else [])]
+        n = sum(len(re.findall(rf"(?<![\w/]){re.escape(f)}(?![\w/])", head)) for f in forms if len(f) >= 3 and f.lower() != "government")
+        if n:
+            found[org.name] += n
+    government = len(re.findall(r"\b[Tt]he\s+(?:[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?Government\b(?!\s+of\b)", head))
+    country = document_country(text)
+    if government and country in GOVERNMENTS:
+        found[GOVERNMENTS[country]] += government
     return found
+
+
+def _bare_title(name: str) -> bool:
+    return clean(name).lower().removeprefix("the ") in lexicon.lower("job_titles") | {"editor", "sir", "madam", "sir or madam", "sir/madam"}
 
 
 def _portfolio_title(name: str) -> bool:
@@ -931,7 +949,7 @@ def _portfolio_title(name: str) -> bool:
 
 def _add_addressee(ev: list[Evidence], source: str, name: str, start: int, weight: float) -> None:
     name = trim(re.split(r"\s+(?:to|not|should|must|shall|will|would)\s", _body_of(name))[0])
-    if not name or never_an_org(name, plain_names=True) and not is_office(name) and not _portfolio_title(name):
+    if not name or _bare_title(name) or never_an_org(name, plain_names=True) and not is_office(name) and not _portfolio_title(name):
         return
     if " " not in name and not is_acronym(name) and name.lower() in lexicon.lower("organisation_words"):
         return  # "the Department": refers to the full name found elsewhere
