@@ -45,7 +45,7 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
                                r"(?:should|will|would|must|may|might|could)\s+(?:continue to\s+)?(?:rise|fall|increase|decrease|grow|decline|"
                                r"drop|go up|go down|improve|worsen|double|stabilise|stabilize)\b")),
     ("position_clause", _rx(r"^(?:(?!\b(?:we|I)\s+(?:\w+\s+){0,2}(?:urge|recommend|ask|call\s+on|request)\b)[^.])*?"
-                            r"\b(?:share[sd]?\s+(?:\S+\s+){0,3}concerns?|is\s+concerned|are\s+concerned)\s+(?:with\s+[^.;]{0,80}?\s+)?that\b[^.;]*\b(?:should|must)\b")),
+                            r"\b(?:agrees?|agreed|concurs?|share[sd]?\s+(?:\S+\s+){0,3}(?:concerns?|view)|is\s+concerned|are\s+concerned)\s+(?:with\s+[^.;]{0,80}?\s+)?that\b[^.;]*\b(?:should|must)\b")),
     ("relative_requirement", _rx(r"^(?:(?!\b(?:should|must)\b).)*\b(?:that|which|who)\s+(?:should|must)\b(?:(?!\b(?:should|must)\b).)*$")),
     ("reported_speech", _rx(r"\b(?:has|have|had)\s+(?:said|stated|argued|claimed|warned)\b|\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
                             r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),

@@ -226,6 +226,31 @@ def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
     return name
 
 
+_RECOMMENDATION_LABEL = re.compile(r"^\W*(?:Recommendation|Rec\.?|Conclusion)\s*(?:\d+|[IVXLC]+|[a-z])\b", re.I)
+_REPLY_LABEL = re.compile(r"^\W*(?:(?:[\w'’]+\s+){0,4}(?:response|reply|position|view)\b|(?:accept|accepted|agree|agreed|"
+                          r"reject|rejected|disagree|not\s+accepted|noted|partially\s+accept|accept\s+in\s+(?:principle|part))\b)", re.I)
+
+
+def restated_blocks(doc: Document) -> set[int]:
+    """The blocks of a reply that restate someone else's recommendation before answering it: a block
+    labelled "Recommendation N" followed, within the next three blocks, by the reply ("Response: Accept",
+    "Government response", "Agreed."). Two or more such pairs make a document a reply; its restated
+    recommendations are not its author's asks."""
+    kinds = ("paragraph", "list_item", "heading")
+    blocks = [(i, doc.text[b.start:b.end]) for i, b in enumerate(doc.blocks) if b.kind in kinds]
+    found: set[int] = set()
+    for k, (i, text) in enumerate(blocks):
+        if not _RECOMMENDATION_LABEL.match(text):
+            continue
+        for j, (i2, later) in enumerate(blocks[k + 1:k + 4]):
+            if _REPLY_LABEL.match(later) and len(later) < 400:
+                found.update(i3 for i3, _ in blocks[k:k + 1 + j])
+                break
+            if _RECOMMENDATION_LABEL.match(later):
+                break
+    return found if len({i for i in found if _RECOMMENDATION_LABEL.match(doc.text[doc.blocks[i].start:doc.blocks[i].end])}) >= 2 else set()
+
+
 def _own_names(doc: Document, registry: Registry) -> list[str]:
     """How a document's author organisation may name itself: full name, acronym, and its head noun ('the Chamber')."""
     org = doc.author_org
@@ -293,7 +318,8 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     last_request: str | None = None
 
     own = _own_names(doc, registry)
-    every = [u for u in units(doc) if closing is None or u.block <= closing]
+    restated = restated_blocks(doc)
+    every = [u for u in units(doc) if (closing is None or u.block <= closing) and u.block not in restated]
     first_hits = [ask_rules.classify(u.text) for u in every]
     prime([u.text for u, h in zip(every, first_hits) if h is not None])  # the sentences whose addressee is parsed
     for u, hit in zip(every, first_hits):

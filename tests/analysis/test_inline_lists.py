@@ -104,3 +104,45 @@ def test_the_same_list_on_separate_lines_links_its_lead_in():
     items = [a for a in asks if a.number]
     assert [a.number for a in items] == ["1", "2", "3"]
     assert all(a.lead_in_id == lead.id and a.addressee == "Board" for a in items)
+
+
+# ------------------------------------------------------------------ a reply restates recommendations before answering
+
+REPLY = """Ministry of Coastal Affairs
+
+Government Response to the Harbours Committee Report on Ferry Reliability
+
+The Government thanks the Committee for its report.
+
+Recommendation 1. The Ministry should publish monthly ferry cancellation figures for every route.
+
+Response: Accept
+
+We will publish the figures on the Ministry website from April, route by route.
+
+Recommendation 2. Island councils should be given funding to run replacement water taxis.
+
+Response: Reject
+
+Funding for replacement services is a matter for the operators under their contracts.
+"""
+
+
+def test_a_reply_does_not_ask_what_it_restates():
+    from analysis import Registry, extract_asks
+
+    (doc,) = read_bytes(REPLY.encode(), "reply.txt")
+    asks = extract_asks(doc, Registry.builtin())
+    texts = [a.text for a in asks]
+    assert not any("should publish monthly ferry" in t for t in texts)  # the Committee's, restated
+    assert not any("should be given funding" in t for t in texts)
+    commitments = [a for a in asks if a.type == "commitment"]
+    assert any("We will publish the figures" in a.text for a in commitments)
+    assert all(a.addressee is None for a in commitments)
+
+
+def test_one_labelled_recommendation_alone_is_no_reply():
+    from analysis.asks import restated_blocks
+
+    (doc,) = read_bytes(b"Recommendation 1. The council should open the depot on Sundays.\n\nResponse: we agree.\n", "x.txt")
+    assert restated_blocks(doc) == set()
