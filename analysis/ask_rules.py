@@ -129,6 +129,8 @@ _RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:also\s+)?(?:very\s+much\s+)?(?:ap
                 r"\b(?:I|we)\s+would\s+(?:also\s+|therefore\s+)?be\s+(?:most\s+|very\s+|extremely\s+)?grateful\s+(?:if|for)\b|"
                 r"^\W*please\b(?!\s+(?:note|see|find|be\s+aware))|\bplease\s+(?:could|would|can|do|don't|keep|make|ensure)\b|"
                 r"\b(?:asks|requests|invites)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+to\b|"
+                r"(?:\b(?:we|I)\s+(?:\w+\s+){0,2}(?:request|ask)|\b[A-Z][\w'’]*\s+(?:respectfully\s+|therefore\s+|also\s+)*(?:requests|asks))"
+                r"\s+that\s+(?:the\s+|all\s+|its\s+)?[A-Za-z]|"
                 r"\bplease\s+(?:let\s+(?:us|me)\s+know|respond|reply|confirm|provide|send|set\s+out|share|advise|write)\b|"
                 r"\blook\s+forward\s+to\s+(?:your|receiving|hearing|a\s+response)\b|\b(?:request|ask)\s+(?:that\s+)?(?:you|a\s+meeting|a\s+response)\b")
 
@@ -417,6 +419,30 @@ def lead_in_hit(lead_text: str, own_names: list[str] | None = None) -> Hit | Non
 _KNOWN_ISE_VERB = re.compile(r"^\W*(?:to\s+)?(?:"
                              + "|".join(re.escape(v) for v in lexicon.words("imperative_verbs") if re.search(r"i[sz]e$", v))
                              + r")\b")
+
+
+_FINITE = _rx(r"\b(?:is|are|was|were|has|have|had|will|would|should|must|can|could|may|might|shall|does|do|did)\b")
+
+
+def looks_like_proposal(item: str) -> bool:
+    """A verb-less proposal: "Reduced stamp duty on X.", "Mandatory warnings on every advert.", "A ban on …",
+    "Funding for rural buses.", "Incentives for charging infrastructure" — a noun phrase headed or opened by a
+    word of change (the lexicon's proposal_modifiers and proposal_heads), short, with no finite verb."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", item)
+    if not 2 <= len(words) <= 30 or _FINITE.search(item) or item.rstrip().endswith("?"):
+        return False
+    first = [w.lower() for w in words[:4] if w.lower() not in ("a", "an", "the", "to")]
+    if not first or len(words) < 3 or all(w[0].isupper() for w in words):
+        return False  # a name or a title ("Annual Report 2024")
+    content = [w.lower() for w in words if w.lower() not in ("a", "an", "the")]
+    head = first[0] in lexicon.lower("proposal_heads") and len(content) > 1 and content[1] in (
+        "for", "on", "of", "to", "against", "from", "in", "by")
+    if not (head or first[0] in lexicon.lower("proposal_modifiers")):
+        return False
+    from .nlp import parse  # the parse disposes: a noun phrase, not a clause ("Independent testing found …")
+
+    roots = [t for t in parse(item[:200]) if t.dep_ == "ROOT"]
+    return bool(roots) and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") for t in roots)
 
 
 def looks_like_action(item: str) -> bool:

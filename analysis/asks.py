@@ -6,7 +6,7 @@ import json
 import re
 
 from ingest.layout import number_from_words
-from ingest.records import CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT, Document
+from ingest.records import CONSULTATION_RESPONSE, CLOSING, LIST_ITEM, PARAGRAPH, SIGNATURE, TRANSCRIPT, Document
 
 from . import ask_rules
 from .ask_rules import Hit
@@ -231,6 +231,12 @@ _REPLY_LABEL = re.compile(r"^\W*(?:(?:[\w'’]+\s+){0,4}(?:response|reply|positi
                           r"reject|rejected|disagree|not\s+accepted|noted|partially\s+accept|accept\s+in\s+(?:principle|part))\b)", re.I)
 
 
+_REPLY_WILL = re.compile(r"\b(?:will|shall)\s+(?!not\b|be\s+(?:happy|pleased|glad|grateful)|need\b|have\s+to\b)(?:also\s+|now\s+|then\s+)?"
+                         r"(?:publish|make|set|issue|provide|fund|introduce|review|report|consult|bring|lay|establish|create|"
+                         r"develop|deliver|launch|write|update|monitor|commission|appoint|extend|increase|expand|ensure|work|"
+                         r"take|produce|prepare|support|invest|legislate|amend|apply|seek|give|require|publish)\b", re.I)
+
+
 def restated_blocks(doc: Document) -> set[int]:
     """The blocks of a reply that restate someone else's recommendation before answering it: a block
     labelled "Recommendation N" followed, within the next three blocks, by the reply ("Response: Accept",
@@ -331,6 +337,11 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                 hit = own_hit
         if hit is None and u.number and u.first_in_block and u.lead_in is None and ask_rules.looks_like_action(u.text):
             hit = Hit(RECOMMENDATION, "numbered_action", 0.65)
+        if hit is None and (u.first_in_block and (u.block_kind == LIST_ITEM or doc.kind == CONSULTATION_RESPONSE)
+                            or len(u.text.split()) <= 15) and ask_rules.looks_like_proposal(u.text):
+            hit = Hit(RECOMMENDATION, "proposal_phrase", 0.6)  # "Reduced stamp duty on EVs."
+        if hit is None and restated and _REPLY_WILL.search(u.text) and not ask_rules.excluded(u.text):
+            hit = Hit(COMMITMENT, "reply_will", 0.65)  # a reply's "The Minister will make an annual statement …"
         lead_addressee = None
         if u.block_kind == LIST_ITEM and u.lead_in is not None:
             if u.lead_in not in lead_cache:
@@ -352,7 +363,7 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
                     la = registry.canonical(m.group(1)) if m else None
                 lead_cache[u.lead_in] = (lh, la)
             lh, la = lead_cache[u.lead_in]
-            if lh and lh.rule == "action_list" and not ask_rules.looks_like_action(u.text):
+            if lh and lh.rule == "action_list" and not (ask_rules.looks_like_action(u.text) or ask_rules.looks_like_proposal(u.text)):
                 lh = None  # "the following:" frames statistics or names as often as actions
             if lh and u.first_in_block and (hit is None or lh.type == PLEDGE or ask_rules.looks_like_action(u.text)):
                 hit = lh

@@ -93,13 +93,20 @@ def _inline_list(text: str, spans: list[tuple[int, int]], block_start: int, bloc
     return out
 
 
+def _is_sentence(text: str) -> bool:
+    """A heading that is a whole sentence ("Australia must do more to cut emissions."): prose set apart."""
+    return text.rstrip().endswith(".") and len(text.split()) >= 6 and bool(
+        re.search(r"\b(?:must|should|will|needs?|is|are|has|have|we|I)\b", text))
+
+
 def units(doc: Document) -> Iterator[Unit]:
     """Every sentence of the prose blocks; list items carry number and lead-in; transcript units their turn."""
     # a long heading is usually prose set apart; in a consultation response it is the consultation's own
     # question ("… Please explain your answer."), not the respondent's words
     long_headings_are_prose = doc.kind != CONSULTATION_RESPONSE
     for bi, b in enumerate(doc.blocks):
-        if b.kind not in PROSE_BLOCKS and not (long_headings_are_prose and b.kind == HEADING and b.end - b.start > 60):
+        if b.kind not in PROSE_BLOCKS and not (long_headings_are_prose and b.kind == HEADING and (
+                b.end - b.start > 60 or _is_sentence(doc.text[b.start:b.end]))):
             continue
         spans = split_sentences(doc.text, b.start, b.end)
         pieces = _inline_list(doc.text, spans, b.start, b.end) if b.kind == PARAGRAPH else [(a, e, None, False) for a, e in spans]

@@ -654,3 +654,40 @@ def test_list_items_in_the_imperative_are_actions(item):
     from analysis.ask_rules import looks_like_action
 
     assert looks_like_action(item)
+
+
+# ------------------------------------------------------------------ verb-less proposals
+
+@pytest.mark.parametrize("item", [
+    "Reduced stamp duty on electric vans.",
+    "A ban on gambling adverts before the watershed.",
+    "Mandatory warnings on every alcohol advert.",
+    "Funding for rural bus routes in upland parishes.",
+    "Incentives for farmers to plant hedgerows.",
+])
+def test_a_verbless_proposal_is_recognised(item):
+    assert ask_rules.looks_like_proposal(item)
+
+
+@pytest.mark.parametrize("item", [
+    "Independent testing in 2023 found that most callers got through first time.",
+    "Annual Report 2023-24",
+    "National Ferry Users Forum",
+    "More homes are needed in the valley.",
+    "fewer than one in five tenants takes up the offer;",
+])
+def test_a_clause_a_name_or_a_title_is_no_verbless_proposal(item):
+    assert not ask_rules.looks_like_proposal(item)
+
+
+@pytest.mark.parametrize("sentence, rule", [
+    ("The Fishermen's Federation respectfully requests that the Ministry delay the quota change.", "response_request"),
+    ("We ask that the council publish the tree survey.", "wish"),
+])
+def test_requests_that(sentence, rule):
+    hit = classify(sentence)
+    assert hit is not None and hit.type in (REQUEST, RECOMMENDATION)
+
+
+def test_requests_as_a_noun_is_no_request():
+    assert classify("In relation to the requests that the board has received, figures are in Annex B.") is None
