@@ -129,7 +129,7 @@ _RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:also\s+)?(?:very\s+much\s+)?(?:ap
                 r"\b(?:I|we)\s+would\s+(?:also\s+|therefore\s+)?be\s+(?:most\s+|very\s+|extremely\s+)?grateful\s+(?:if|for)\b|"
                 r"^\W*please\b(?!\s+(?:note|see|find|be\s+aware))|\bplease\s+(?:could|would|can|do|don't|keep|make|ensure)\b|"
                 r"\b(?:asks|requests|invites)\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+to\b|"
-                r"(?:\b(?:we|I)\s+(?:\w+\s+){0,2}(?:request|ask)|\b[A-Z][\w'’]*\s+(?:respectfully\s+|therefore\s+|also\s+)*(?:requests|asks))"
+                r"(?:\b(?:we|I)\s+(?:\w+\s+){0,2}(?:request|ask)|\b(?-i:[A-Z])[\w'’]*\s+(?:respectfully\s+|therefore\s+|also\s+)*(?:requests|asks))"
                 r"\s+that\s+(?:the\s+|all\s+|its\s+)?[A-Za-z]|"
                 r"\bplease\s+(?:let\s+(?:us|me)\s+know|respond|reply|confirm|provide|send|set\s+out|share|advise|write)\b|"
                 r"\blook\s+forward\s+to\s+(?:your|receiving|hearing|a\s+response)\b|\b(?:request|ask)\s+(?:that\s+)?(?:you|a\s+meeting|a\s+response)\b")
