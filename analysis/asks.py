@@ -119,6 +119,8 @@ def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str 
         member, holder = True, None
     if not holder and member and doc.author_org:
         holder = doc.author_org
+    if not holder and doc.author_org and not role:
+        holder = doc.author_org  # a speaker the transcript gives no body: the session's own (a person is no organisation)
     return registry.canonical(holder or turn.speaker), speaker
 
 

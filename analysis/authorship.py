@@ -730,10 +730,15 @@ def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
 def _session_body(doc: Document) -> str | None:
     """A transcript's own body: the committee, panel or inquiry its header names (before the first turn)."""
     first_turn = min([t.label_start if t.label_start is not None else t.start for t in doc.turns] or [len(doc.text)])
-    orgs = [o for ln in _lines(doc.text, 0, min(first_turn, 2000)) if (o := _org_in_line(ln.text))]
+    lines = [ln for ln in _lines(doc.text, 0, min(first_turn, 2000)) if not re.search(r"(?i)\bon\s+behalf\s+of\b", ln.text)]
+    orgs = [o for ln in lines if (o := _org_in_line(ln.text)) and not never_an_org(o, plain_names=False)]
     for o in orgs:
         if re.search(r"(?i)\b(?:committee|panel|inquiry|commission|board|council|tribunal|hearing)\b", o):
             return o
+    for ln in lines:  # "Reply Statement by Counsel to the Inquiry": the body a title names
+        m = re.search(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,6}(?:Committee|Inquiry|Panel|Commission|Tribunal|Board|Council|Assembly))\b", ln.text)
+        if m:
+            return m.group(1)
     return orgs[0] if orgs else None
 
 
