@@ -259,6 +259,14 @@ def restated_blocks(doc: Document) -> set[int]:
     return found if len({i for i in found if _RECOMMENDATION_LABEL.match(doc.text[doc.blocks[i].start:doc.blocks[i].end])}) >= 2 else set()
 
 
+def _individual(doc: Document) -> str | None:
+    """The person who writes in their own name: the document's author, where the text speaks as "I"
+    (a title line taken for a name, in a text that never says "I", holds nothing)."""
+    if doc.author and re.search(r"\b(?:I|I'm|I’m|I've|my)\b", doc.text):
+        return doc.author
+    return None
+
+
 def _own_names(doc: Document, registry: Registry) -> list[str]:
     """How a document's author organisation may name itself: full name, acronym, and its head noun ('the Chamber')."""
     org = doc.author_org
@@ -388,7 +396,7 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
         elif doc.signatories:
             holder, holder_kind = registry.canonical(doc.author_org) or "Signatories", "signatories"
         else:
-            holder, holder_kind = registry.canonical(doc.author_org or doc.author), "author"
+            holder, holder_kind = registry.canonical(doc.author_org or _individual(doc)), "author"
         # transcript: a first-person statement of intent by the party answering is their commitment
         if doc.kind == TRANSCRIPT and hit.rule == "vital_that" and re.search(r"\b(?:we|I)\b", u.text):
             hit = Hit(COMMITMENT, hit.rule, hit.confidence)

@@ -186,6 +186,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "empty"
     words = s.split()
     lowered = [w for w in words if w[:1].islower() and w.lower() not in _LINKS]
+    if words[0] == "Undersigned":
+        lowered = []
     if words[0][:1].islower() and not re.match(r"[a-z][A-Z]", words[0]) or words[0].lower() in lexicon.lower("not_org_phrases") or len(lowered) > 1:
         return "not a name"
     if re.search(r"[a-z]\.\s", s) or s.count(",") > 2:
@@ -571,6 +573,10 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
         n_orgs = sum(1 for ln in sig_lines if _org_in_line(ln.text))
         share = 1.0 if n_orgs <= 2 else 2.0 / n_orgs  # a list of signatories: no one of them is the author
         for k, ln in enumerate(sig_lines):
+            signed_by = re.match(r"(?i)^(?:the\s+)?(?:undersigned|signatory|co-?signing)\s+([a-z][\w\s,&'’-]{3,80})$", clean(ln.text))
+            if signed_by:  # "The undersigned local authorities": a joint letter signed as a group
+                _add(ev, "signature", "Undersigned " + signed_by.group(1).strip(), ln.start, ln.end)
+                continue
             org = _org_in_line(ln.text)
             after_role = k > 0 and looks_like_role(sig_lines[k - 1].text) and not looks_like_role(ln.text)
             plain = _plain_name_line(ln.text, lenient=after_role)
