@@ -1,9 +1,9 @@
 """One table over every labelled set: asks F1, type, holder, addressee, author organisation, positions F1.
 
-    python benchmarks/eval_all.py [--json OUT]
+    python benchmarks/eval_all.py [--json OUT] [--only demo,heldout4,…]
 
 Sets (those whose folder is missing are skipped): the demo corpus (../shared/seeds), the team's held-out
-sets (benchmarks/heldout, heldout2, heldout3), ../shared/real/docs and ../shared/real/letters. Set
+sets (benchmarks/heldout, heldout2, heldout3, heldout4), ../shared/real/docs and ../shared/real/letters. Set
 ASKMAP_CODE=/path/to/another/checkout to measure that checkout's askmap with these same scorers (how the
 "before" figures of a change are made: `git worktree add /tmp/base <commit>`).
 
@@ -34,6 +34,8 @@ SETS = [
     ("heldout2", B / "heldout2" / "docs", B / "heldout2" / "gold_asks.jsonl", None, None, None),
     ("heldout3", B / "heldout3" / "docs", B / "heldout3" / "gold_asks.jsonl", B / "heldout3" / "gold_authors.json",
      B / "heldout3" / "gold_positions.jsonl", B / "heldout3" / "themes.toml"),
+    ("heldout4", B / "heldout4" / "docs", B / "heldout4" / "gold_asks.jsonl", B / "heldout4" / "gold_authors.json",
+     B / "heldout4" / "gold_positions.jsonl", B / "heldout4" / "themes.toml"),
     ("real/docs", SHARED / "real" / "docs", SHARED / "real" / "gold_asks.jsonl", None, None, None),
     ("real/letters", SHARED / "real" / "letters", None, SHARED / "real" / "letters_gold_orgs.json", None, None),
 ]
@@ -71,7 +73,8 @@ def table(rows: list[dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    rows = [run_set(*s) for s in SETS if s[1].is_dir()]
+    only = argv[argv.index("--only") + 1].split(",") if "--only" in argv else None
+    rows = [run_set(*s) for s in SETS if s[1].is_dir() and (only is None or s[0] in only)]
     print(f"askmap measured: {eval_asks.CODE}")
     print(table(rows))
     if "--json" in argv:
