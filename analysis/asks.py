@@ -114,8 +114,13 @@ def _speaker_holder(doc: Document, unit: Unit, registry: Registry) -> tuple[str 
         holder = role
     member = (role and _MEMBER_ROLE.match(role)) or _MEMBER_ROLE.match(turn.speaker) or re.search(r"\b(?:AM|MP|MSP|MLA)$", turn.speaker)
     # "Mr Jo Bloggs (Northtown—Easton, Lib.)": a constituency and a party, the way a legislature labels its members
-    party_label = bool(org and re.fullmatch(r"[A-Z][A-Za-z.]{0,5}\.?", org.strip()) and role and not has_role(role))
-    if party_label or ((role or "").strip().lower() == "the chair" or turn.speaker.strip().lower() in ("the chair", "chair")):
+    party = role.strip() if role and not org and re.fullmatch(r"[A-Z][A-Z .&+-]{1,14}", role.strip()) and not has_role(role) else None
+    if party:  # "Dr Jo Bloggs (FF PLUS)": a party's short name
+        org = holder = party
+    party_label = bool(org and re.fullmatch(r"[A-Z][A-Za-z .&+-]{0,14}", org.strip()) and role and not has_role(role))
+    committee = bool(doc.author_org and re.search(r"(?i)\b(?:committee|panel|inquiry|commission|hearing|board|council)\b", doc.author_org))
+    # a member of a committee speaks for the committee; a member in a chamber's debate, for their party
+    if party_label and committee or (role or "").strip().lower() == "the chair" or turn.speaker.strip().lower() in ("the chair", "chair"):
         member, holder = True, None
     if not holder and member and doc.author_org:
         holder = doc.author_org

@@ -212,7 +212,9 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "role"
     if re.search(r"\b(?:I|We|You|Our|My|Your|Their|His|Her)\b", s):
         return "pronoun"
-    if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d", s):
+    if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d", s) or \
+            re.fullmatch(r"(?i)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+                         r"july|august|september|october|november|december)\b.*", s):
         return "date"
     tokens = _WORD.findall(s)
     if not tokens:
@@ -440,7 +442,7 @@ _SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:al
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
                            r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
-_TITLE_BY = re.compile(r"^\s*(?:written\s+)?(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
+_TITLE_BY = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
@@ -736,7 +738,9 @@ def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
 def _session_body(doc: Document) -> str | None:
     """A transcript's own body: the committee, panel or inquiry its header names (before the first turn)."""
     first_turn = min([t.label_start if t.label_start is not None else t.start for t in doc.turns] or [len(doc.text)])
-    lines = [ln for ln in _lines(doc.text, 0, min(first_turn, 2000)) if not re.search(r"(?i)\bon\s+behalf\s+of\b", ln.text)]
+    lines = [_Line(re.sub(r"(?i)^(?:\W*(?:proceedings|minutes|transcript|official\s+report|record|verbatim\s+record)\s+of\s+(?:the\s+)?)", "", ln.text),
+                   ln.start, ln.end)
+             for ln in _lines(doc.text, 0, min(first_turn, 2000)) if not re.search(r"(?i)\bon\s+behalf\s+of\b", ln.text)]
     orgs = [o for ln in lines if (o := _org_in_line(ln.text)) and not never_an_org(o, plain_names=False)]
     for o in orgs:
         if re.search(r"(?i)\b(?:committee|panel|inquiry|commission|board|council|tribunal|hearing)\b", o):

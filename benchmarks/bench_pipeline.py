@@ -125,6 +125,21 @@ def file_words(folder: Path) -> tuple[int, int]:
     return len(files), sum(len(Path(f).read_text(encoding="utf-8", errors="replace").split()) for f in files)
 
 
+def code_commit() -> str | None:
+    """The commit of the code measured: ``git rev-parse`` in ROOT (``+`` when its code has uncommitted
+    changes), else ``ASKMAP_COMMIT`` (for a tree exported with ``git archive``), else None."""
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, timeout=10)
+        if head.returncode == 0 and Path(ROOT, ".git").exists():
+            dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no", "--",
+                                    "askmap", "analysis", "ingest"], capture_output=True, text=True, timeout=10)
+            return head.stdout.strip() + ("+" if dirty.stdout.strip() else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return os.environ.get("ASKMAP_COMMIT") or None
+
+
 def run_real(folder: Path, workdir: Path) -> dict:
     """Real letters, in this process: ingest the folder into a new database with themes, per stage."""
     import askmap
@@ -178,7 +193,7 @@ def real_table(r: dict) -> str:
     lines = [f"real letters ({r['folder']}): {r['files']} files, {r['documents']} documents, {r['words']} words, "
              f"{r['asks']} asks, {r['embedded_texts']} texts embedded, {r['error_count']} errors, "
              f"{r['duplicate_files']} files only duplicates of documents already in",
-             f"  code: {r['code']}"]
+             f"  code: {r['code']} (commit {r.get('commit') or 'unknown'})"]
     head = ["", *STAGES, "total"]
     lines.append(" | ".join(head))
     lines.append(" | ".join("---" for _ in head))
@@ -341,6 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     if real_dir is not None and real_dir.is_dir():
         print(f"real letters {real_dir} …", file=sys.stderr, flush=True)
         real = _child(["--real-one", str(real_dir), "--workdir", str(workdir)])
+        real["commit"] = code_commit()  # here, not in the child: a subprocess of it would count in its workers' RSS
     elif real_dir is not None:
         note = f"real letters: skipped, no folder {real_dir} (give one with --real DIR)"
     report = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
