@@ -47,6 +47,8 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("position_clause", _rx(r"^(?:(?!\b(?:we|I)\s+(?:\w+\s+){0,2}(?:urge|recommend|ask|call\s+on|request)\b)[^.])*?"
                             r"\b(?:agrees?|agreed|concurs?|share[sd]?\s+(?:\S+\s+){0,3}(?:concerns?|view)|is\s+concerned|are\s+concerned)\s+(?:with\s+[^.;]{0,80}?\s+)?that\b[^.;]*\b(?:should|must)\b")),
     ("relative_requirement", _rx(r"^(?:(?!\b(?:should|must)\b).)*\b(?:that|which|who)\s+(?:should|must)\b(?:(?!\b(?:should|must)\b).)*$")),
+    ("consulted_proposal", _rx(r"^(?!.*\b(?:we|I)\b)\W*(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*)*\s+(?:proposes|is\s+proposing|intends|"
+                               r"is\s+consulting\s+on)\s+(?:that|to)\b")),
     ("reported_speech", _rx(r"\b(?:has|have|had)\s+(?:said|stated|argued|claimed|warned)\b|\b(?:told|tell|informed|advised|assured)\s+(?:us|the (?:committee|panel|inquiry|board))\b|"
                             r"\b(?:said|stated|explained|reported|argued|claimed|felt|noted|suggested|indicated)\s+(?:that|they|it|he|she)\b")),
     ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
@@ -76,7 +78,11 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("courtesy", _rx(r"\b(?:do\s+not|don't|please\s+do\s+not)\s+hesitate\s+to\s+(?:contact|call|email|e-mail|reach|get\s+in\s+touch)\b|"
                      r"\bif\s+you\s+(?:have|need)\s+(?:any\s+)?(?:further\s+|additional\s+|other\s+)?(?:questions|queries|information|clarification)\b[^.]*"
                      r"\b(?:contact|reach|call|email|e-mail|let\s+(?:me|us)\s+know|get\s+in\s+touch)\b|"
-                     r"\b(?:please\s+)?(?:feel\s+free\s+to|please)\s+(?:contact|reach\s+out\s+to|call|email|e-mail)\s+(?:me|us|our|my)\b")),
+                     r"\b(?:please\s+)?(?:feel\s+free\s+to|please)\s+(?:contact|reach\s+out\s+to|call|email|e-mail)\s+(?:me|us|our|my)\b|"
+                     r"\bplease\s+contact\s+[A-Z][^.]*(?:@|\b(?:on|at)\s+\+?\d)|"
+                     r"\b(?:would|will|'d)\s+be\s+(?:happy|pleased|glad)\s+to\s+(?:discuss|answer|provide\s+(?:any\s+)?(?:further|more|additional))\b|"
+                     r"\bif\s+(?:you|it|they|the\s+\w+)\s+(?:have|has|need|needs|require|requires|would\s+like)\s+(?:any\s+)?(?:further|additional|more)\s+"
+                     r"(?:information|details|clarification)\b")),
 ]
 
 
@@ -242,7 +248,8 @@ _COMMIT = _rx(rf"{_SELF}\s+(?:will|shall|are\s+going\s+to|am\s+going\s+to|intend
               r"^\W*(?:for\s+(?:our|my|its|their)\s+part|in\s+(?:turn|return)),?\s+[^.]*?\b(?:will|shall)\s+\w+|"
               r"\b(?:we|I)\b[^.;]{0,80}?\band\s+(?:will|shall)\s+(?!be\s+(?:happy|pleased|glad|grateful))\w+|"
               r"\bI\s+have\s+made\s+a\s+commitment\b|\bwe\s+have\s+made\s+a\s+commitment\b|\b(?:I|we)\s+(?:can\s+)?confirm\s+that\s+(?:we|I)\s+will\b")
-_NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+grateful|not|no\s+doubt|see|know|have\s+seen|recall|remember)\b|\bwill\s+you\b")
+_NOT_COMMIT = _rx(r"\b(?:will|shall)\s+(?:be\s+grateful|not|no\s+doubt|see|know|have\s+seen|recall|remember|consider|reflect\s+on|look\s+at)\b|"
+                  r"\bwill\s+you\b|\b(?:would|will)\s+be\s+(?:happy|pleased|glad)\s+to\s+(?:discuss|answer|provide\s+(?:any\s+)?(?:further|more|additional))\b")
 
 
 def commitment(text: str) -> Hit | None:
@@ -264,6 +271,26 @@ def passive_ask(text: str) -> Hit | None:
     if m.group("verb").lower() in ("asked", "requested", "invited"):
         return Hit(REQUEST, "passive_ask", 0.8)
     return Hit(RECOMMENDATION, "passive_ask", 0.8)
+
+
+_DIRECTION = _rx(r"\b(?:requires|directs|instructs|orders)\s+(?-i:(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5})\s+to\s+[a-z]+")
+_MOTION = re.compile(r"^\W*(?:(?i:resolved),?\s+)?(?:That|THAT)\s+(?:the\s+)?(?:House|Assembly|Council|Committee|Parliament|Senate|Board)\s+(?:\w+\s+)?[a-z]+")
+
+
+def direction(text: str) -> Hit | None:
+    """'The Regulator requires Acme Energy to take the following actions' — a body with power directs another (a request)."""
+    if _DIRECTION.search(text):
+        return Hit(REQUEST, "direction", 0.8)
+    return None
+
+
+def motion(text: str) -> Hit | None:
+    """'That the House debates …' (a motion proposed); 'RESOLVED THAT the Council: …' (a decision to act)."""
+    if _MOTION.search(text):
+        if re.match(r"^\W*RESOLVED", text, re.I):
+            return Hit(COMMITMENT, "motion", 0.75)
+        return Hit(RECOMMENDATION, "motion", 0.75)
+    return None
 
 
 _NEEDED = _rx(r"\b(?:is|are)\s+(?:also\s+|urgently\s+|therefore\s+|still\s+|clearly\s+|now\s+|badly\s+)*needed\s+(?:to|for|in\s+order|so\s+that)\b|"
@@ -327,7 +354,8 @@ _LABELLED = _rx(r"^\W*(?:recommendation|action|proposal|ask)\s+(?:\d{1,3}|one|tw
 
 def labelled_recommendation(text: str) -> Hit | None:
     """'Recommendation 6: Extend the ferry timetable …' — a recommendation by its label."""
-    if _LABELLED.search(text):
+    rest = _LABELLED.sub("", text, count=1)
+    if _LABELLED.search(text) and (len(text.split()) >= 7 or looks_like_action(rest)):
         return Hit(RECOMMENDATION, "labelled_recommendation", 0.9)
     return None
 
@@ -345,6 +373,8 @@ RULES: list[Rule] = [
     recommend_verb,
     urge,
     passive_ask,
+    direction,
+    motion,
     encourage,
     wish,
     commitment,

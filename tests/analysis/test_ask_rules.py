@@ -144,6 +144,14 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
         "Regional water boards are strongly encouraged to report every overflow within a day.",
         "The regulator is called upon to set a ceiling on stake sizes for online slots.",
     ]),
+    "direction": (REQUEST, [
+        "The Authority requires Harbour Water Limited to publish a leakage recovery plan by March.",
+        "The Commission directs Brightline Rail to restore the Sunday timetable within four weeks.",
+    ]),
+    "motion": (RECOMMENDATION, [
+        "That the House debates the closure of rural post offices in the Eastern Cape.",
+        "That the Assembly calls on the Minister to publish the drought plan.",
+    ]),
     "needed": (RECOMMENDATION, [
         "Dedicated funding is urgently needed to keep rural bus routes running.",
         "Further safeguards are needed to protect tenants from unlawful eviction.",
@@ -239,6 +247,14 @@ NEGATIVES: dict[str, list[str]] = {
         "Last year the board was asked to review its tariffs.",
         "Applicants were invited to attend an interview in March.",
         "The tribunal is asked about fees far less often than about delays.",
+    ],
+    "direction": [
+        "The scheme requires a permit for each vessel.",
+        "Planning law requires that every application is advertised.",
+    ],
+    "motion": [
+        "That the house was flooded twice is not in dispute.",
+        "The Council debated the budget on Tuesday.",
     ],
     "needed": [
         "No further information is needed at this stage of the application.",
@@ -398,6 +414,8 @@ EXCLUDED = [
     ("bare_lead_in", "The measures should include:", "modal_should"),
     ("courtesy", "If you have any questions about our comments, please do not hesitate to contact me.", "response_request"),
     ("courtesy", "Please feel free to contact us if any further information would help.", None),
+    ("courtesy", "We would be happy to discuss any aspect of this response with officials.", None),
+    ("consulted_proposal", "The Regulator proposes that operators must publish complaint figures every quarter.", "modal_should"),
     ("position_clause", "We share the Ministry's concern that quota swaps must not weaken inshore fleets.", "modal_should"),
     ("position_clause", "The growers are concerned that the levy should fall on small farms first.", "modal_should"),
     ("relative_requirement", "The register lists the data fields that must be collected at every visit.", "modal_should"),
