@@ -35,6 +35,7 @@ own asks name most often ("we urge X to …").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -930,10 +931,24 @@ _BODY_NAME = re.compile(r"\b(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][\w'’&-]*\s+){0,5}
                         r"Agency|Assembly|Parliament|Directorate|Executive|Regulator|Office)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})?)")
 
 
+@lru_cache(maxsize=1)
+def _builtin_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One pattern for the names, short aliases and acronyms of the built-in public bodies → their names."""
+    from .organisations import builtin_organisations
+
+    owner: dict[str, str] = {}
+    for org in builtin_organisations():
+        for f in [org.name, *(org.aliases if len(org.aliases) < 3 else []), *([org.acronym] if org.acronym else [])]:
+            if len(f) >= 3 and f.lower() != "government":
+                owner.setdefault(f, org.name)
+    forms = sorted(owner, key=len, reverse=True)
+    return re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w/])"), owner
+
+
 def _named_bodies(text: str) -> Counter:
     """How often the text names each public body: a capitalised name with a body word, a public body of the
     built-in list by its name or acronym ("ONC", "ASTP / ONC"), "the Government" (of the country the text is about)."""
-    from .organisations import GOVERNMENTS, builtin_organisations, document_country
+    from .organisations import GOVERNMENTS, document_country
 
     found = Counter()
     head = text[:60000]
@@ -941,11 +956,9 @@ def _named_bodies(text: str) -> Counter:
         name = m.group(1).strip()
         if len(name.split()) >= 2 and not name.split()[0].lower() in lexicon.lower("not_org_phrases"):
             found[name] += 1
-    for org in builtin_organisations():
-        forms = [org.name, *(org.aliases if len(org.aliases) < 3 else []), *([org.acronym] if org.acronym else [])]
-        n = sum(len(re.findall(rf"(?<![\w/]){re.escape(f)}(?![\w/])", head)) for f in forms if len(f) >= 3 and f.lower() != "government")
-        if n:
-            found[org.name] += n
+    pattern, owner = _builtin_pattern()
+    for m in pattern.finditer(head):  # one pass over the text for every built-in name and acronym
+        found[owner[m.group(0)]] += 1
     government = len(re.findall(r"\b[Tt]he\s+(?:[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?Government\b(?!\s+of\b)", head))
     country = document_country(text)
     if government and country in GOVERNMENTS:
