@@ -119,6 +119,15 @@ def excluded(text: str, skip: tuple[str, ...] = ()) -> str | None:
 
 # ---------------------------------------------------------------- rules
 
+
+def pattern_rule(name: str, typ: str, confidence: float, rx: re.Pattern[str], doc: str) -> Rule:
+    """A rule that is one pattern: it fires, with its type and confidence, where the pattern matches."""
+    def rule(text: str) -> Hit | None:
+        return Hit(typ, name, confidence) if rx.search(text) else None
+    rule.__name__ = rule.__qualname__ = name
+    rule.__doc__ = doc
+    return rule
+
 _QUESTION_REQUEST = _rx(r"(?:^\W*|[,;:\-–—]\s*|\band\s+|\bso\s+)(?:will|would|can|could|shall)\s+(?:you|the\s+\w+(?:\s+\w+)?|your\s+\w+)\b[^?]*\?")
 _YESNO_REQUEST = _rx(r"^\W*(?:(?:and|so|but|now|then),?\s+)?(?:do|does|are|is)\s+(?:you|the\s+\w+)\s+(?:agree|accept|support|plan|intend|commit)\b[^?]*\?")
 
@@ -141,22 +150,16 @@ _RESPONSE = _rx(r"\b(?:would|should|will)\s+(?:also\s+)?(?:very\s+much\s+)?(?:ap
                 r"\blook\s+forward\s+to\s+(?:your|receiving|hearing|a\s+response)\b|\b(?:request|ask)\s+(?:that\s+)?(?:you|a\s+meeting|a\s+response)\b")
 
 
-def response_request(text: str) -> Hit | None:
-    """'We would appreciate a response …', 'please confirm …', 'I would be grateful if you …'."""
-    if _RESPONSE.search(text):
-        return Hit(REQUEST, "response_request", 0.9)
-    return None
+response_request = pattern_rule("response_request", REQUEST, 0.9, _RESPONSE,
+                             """'We would appreciate a response …', 'please confirm …', 'I would be grateful if you …'.""")
 
 
 _INVITE = _rx(r"\b(?:we|I)\s+(?:are\s+|am\s+|would\s+(?:like\s+to\s+)?)?(?:invite|inviting|ask|asking|request|requesting)\s+(?:you|all|each|every|the|that|your)\b|"
               r"\b(?:we|I)\s+(?:would\s+)?(?:urge|call\s+on|ask)\s+you\b[^.]*\b(?:to\s+(?:sign|commit|join|endorse|confirm|respond|reply|meet))\b")
 
 
-def invitation(text: str) -> Hit | None:
-    """'We invite you to …', 'we are inviting all candidates to …', 'we urge you to sign / commit to …'."""
-    if _INVITE.search(text):
-        return Hit(REQUEST, "invitation", 0.85)
-    return None
+invitation = pattern_rule("invitation", REQUEST, 0.85, _INVITE,
+                             """'We invite you to …', 'we are inviting all candidates to …', 'we urge you to sign / commit to …'.""")
 
 
 _RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s+)?recommend|recommendation\s+is\s+that|"
@@ -164,11 +167,8 @@ _RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s
 _PAST_RECOMMEND = _rx(r"\b(?:recommended|proposed|suggested)\b")
 
 
-def recommend_verb(text: str) -> Hit | None:
-    """'The Committee recommends that …', 'we recommend …', 'we propose …'."""
-    if _RECOMMEND.search(text):
-        return Hit(RECOMMENDATION, "recommend_verb", 0.95)
-    return None
+recommend_verb = pattern_rule("recommend_verb", RECOMMENDATION, 0.95, _RECOMMEND,
+                             """'The Committee recommends that …', 'we recommend …', 'we propose …'.""")
 
 
 _URGE = _rx(r"\b(?:urge|urges|urging|call\s+on|calls\s+on|call\s+upon|calling\s+on|calling\s+for|call\s+for|calls\s+for|implore|press\s+(?:you|the))\b")
@@ -188,11 +188,8 @@ _ENCOURAGE = _rx(r"\b(?:encourage|encourages|encouraging)\s+(?:you|the|that|all|
                  r"\b(?:we|I)\s+(?:would\s+|strongly\s+|also\s+|therefore\s+|particularly\s+)*encourage\s+(?:[\w'’&-]+\s+){1,6}to\s+[a-z]+")
 
 
-def encourage(text: str) -> Hit | None:
-    """'I would encourage you to …', 'we encourage the trust to …', 'I wrote to them to encourage them to …'."""
-    if _ENCOURAGE.search(text):
-        return Hit(RECOMMENDATION, "encourage", 0.85)
-    return None
+encourage = pattern_rule("encourage", RECOMMENDATION, 0.85, _ENCOURAGE,
+                             """'I would encourage you to …', 'we encourage the trust to …', 'I wrote to them to encourage them to …'.""")
 
 
 _WISH = _rx(r"\b(?:would|'d)\s+(?:also\s+|really\s+|particularly\s+|therefore\s+)?(?:like|love|want)\s+to\s+see\b|\b(?:would|will)\s+(?:also\s+|strongly\s+|particularly\s+)?welcome\b|"
@@ -200,32 +197,23 @@ _WISH = _rx(r"\b(?:would|'d)\s+(?:also\s+|really\s+|particularly\s+|therefore\s+
             r"\b(?:hope|trust)\s+(?:that\s+)?(?:you|the\s+\w+)\s+will\b|\bwe\s+(?:ask|are\s+asking)\s+(?:for|that)\b")
 
 
-def wish(text: str) -> Hit | None:
-    """'I would like to see …', 'we would welcome …', 'am keen to ensure …', 'we hope the board will …'."""
-    if _WISH.search(text):
-        return Hit(RECOMMENDATION, "wish", 0.8)
-    return None
+wish = pattern_rule("wish", RECOMMENDATION, 0.8, _WISH,
+                             """'I would like to see …', 'we would welcome …', 'am keen to ensure …', 'we hope the board will …'.""")
 
 
 _VITAL = _rx(r"\bit\s+is\s+(?:therefore\s+|also\s+|now\s+)?(?:vital|essential|crucial|critical|imperative|important|necessary|key|paramount|urgent)\s+(?:that|to|for|we|you|the)\b|"
              r"\b(?:there\s+is\s+an?\s+(?:urgent\s+|clear\s+|pressing\s+)?need\s+(?:for|to))\b")
 
 
-def vital_that(text: str) -> Hit | None:
-    """'It is vital that …', 'it is essential to …', 'there is an urgent need for …'."""
-    if _VITAL.search(text):
-        return Hit(RECOMMENDATION, "vital_that", 0.75)
-    return None
+vital_that = pattern_rule("vital_that", RECOMMENDATION, 0.75, _VITAL,
+                             """'It is vital that …', 'it is essential to …', 'there is an urgent need for …'.""")
 
 
 _OPPORTUNITY = _rx(r"\b(?:provides?|offers?|presents?|creates?)\s+(?:a|an)\s+(?:\w+\s+)?opportunity\s+(?:to|for)\b")
 
 
-def opportunity(text: str) -> Hit | None:
-    """'The depot's closure offers an opportunity to rethink …' — a soft recommendation."""
-    if _OPPORTUNITY.search(text):
-        return Hit(RECOMMENDATION, "opportunity", 0.6)
-    return None
+opportunity = pattern_rule("opportunity", RECOMMENDATION, 0.6, _OPPORTUNITY,
+                             """'The depot's closure offers an opportunity to rethink …' — a soft recommendation.""")
 
 
 _MODAL = _rx(r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:also\s+|now\s+|urgently\s+|immediately\s+|therefore\s+|be\s+|not\s+|continue\s+to\s+)*[a-z]+")
@@ -277,11 +265,8 @@ _DIRECTION = _rx(r"\b(?:requires|directs|instructs|orders)\s+(?-i:(?:the\s+)?[A-
 _MOTION = re.compile(r"^\W*(?:(?i:resolved),?\s+)?(?:That|THAT)\s+(?:the\s+)?(?:House|Assembly|Council|Committee|Parliament|Senate|Board)\s+(?:\w+\s+)?[a-z]+")
 
 
-def direction(text: str) -> Hit | None:
-    """'The Regulator requires Acme Energy to take the following actions' — a body with power directs another (a request)."""
-    if _DIRECTION.search(text):
-        return Hit(REQUEST, "direction", 0.8)
-    return None
+direction = pattern_rule("direction", REQUEST, 0.8, _DIRECTION,
+                             """'The Regulator requires Acme Energy to take the following actions' — a body with power directs another (a request).""")
 
 
 def motion(text: str) -> Hit | None:
@@ -297,11 +282,8 @@ _NEEDED = _rx(r"\b(?:is|are)\s+(?:also\s+|urgently\s+|therefore\s+|still\s+|clea
               r"\bwould\s+(?:\w+ly\s+)?benefit\s+(?:\w+ly\s+)?from\b")
 
 
-def needed(text: str) -> Hit | None:
-    """'Measures are also needed to …', 'The plan would benefit from …': a recommendation without a modal."""
-    if _NEEDED.search(text):
-        return Hit(RECOMMENDATION, "needed", 0.6)
-    return None
+needed = pattern_rule("needed", RECOMMENDATION, 0.6, _NEEDED,
+                             """'Measures are also needed to …', 'The plan would benefit from …': a recommendation without a modal.""")
 
 
 _ACCEPTS = _rx(r"\b(?:accept|accepts|accepted|agree\s+to|agrees\s+to|reaffirm|reaffirms)\s+(?:[\w'’]+\s+){0,3}"
@@ -318,11 +300,8 @@ def accepts(text: str) -> Hit | None:
 _PLEDGE = _rx(r"\b(?:I|we)\s+(?:hereby\s+)?pledge\b|\bsign\s+(?:up\s+to\s+)?(?:the|our|this)\s+pledge\b")
 
 
-def pledge(text: str) -> Hit | None:
-    """'I pledge to …', 'sign the pledge'."""
-    if _PLEDGE.search(text):
-        return Hit(PLEDGE, "pledge", 0.85)
-    return None
+pledge = pattern_rule("pledge", PLEDGE, 0.85, _PLEDGE,
+                             """'I pledge to …', 'sign the pledge'.""")
 
 
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
@@ -341,12 +320,9 @@ _CITED_ASK = (r"(?:,\s*)?\s+(?:was|is|were|are)\s+(?:for|that|to)\b"
 _REPORTED = _rx(rf"^\W*(?:(?:in|under|at)\s+[^,]{{2,60}},\s+)?(?:the\s+)?{_CITED}(?:{_CITED_ASK})")
 
 
-def reported_recommendation(text: str) -> Hit | None:
-    """'Recommendation 2 of the library review was for councils to …', 'The audit's third recommendation
-    asked schools to …' — another body's numbered recommendation, cited: its holder is that body."""
-    if _REPORTED.search(text):
-        return Hit(RECOMMENDATION, "reported_recommendation", 0.8)
-    return None
+reported_recommendation = pattern_rule("reported_recommendation", RECOMMENDATION, 0.8, _REPORTED,
+                             """'Recommendation 2 of the library review was for councils to …', 'The audit's third recommendation
+    asked schools to …' — another body's numbered recommendation, cited: its holder is that body.""")
 
 
 _LABELLED = _rx(r"^\W*(?:recommendation|action|proposal|ask)\s+(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*[:.–—-]\s*\S")
