@@ -13,20 +13,12 @@ from collections import OrderedDict
 
 from ingest.records import Document
 
+from . import lexicon
 from .nlp import parse, parse_many, with_entities
 from .organisations import Registry
 
-_AGENT_HEADS = {
-    "government", "council", "councils", "board", "boards", "mayor", "mayors", "minister", "ministers", "secretary",
-    "department", "committee", "trust", "trusts", "authority", "authorities", "police", "service", "services", "agency",
-    "commissioner", "commissioners", "constables", "constable", "partners", "providers", "employers", "schools",
-    "nhs", "office", "executive", "parliament", "assembly", "regulator", "regulators", "commission", "forces", "force",
-    "partnership", "partnerships", "leaders", "candidates", "candidate", "chancellor", "treasury", "ministry",
-    "bodies", "organisations", "organizations", "operators", "landlords", "businesses", "companies", "universities",
-    "colleges", "hospitals", "boroughs", "pccs", "ccgs", "icbs", "inspectorate", "unit", "team", "panel", "network",
-    "group", "ombudsman", "director", "directors", "chair", "chief", "head", "cabinet", "state", "administration",
-    "unions", "union", "sector", "industry", "developers", "insurers", "banks", "regulator", "watchdog", "you",
-}
+# the head nouns of bodies that can be asked to act: the lexicon's, and "you"
+_AGENT_HEADS = set(lexicon.lower("agent_heads")) | {"you", "partners"}
 _NOT_AGENT = {"it", "this", "that", "there", "which", "who", "they", "these", "those", "what"}
 
 

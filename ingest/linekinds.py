@@ -11,48 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ORG_WORDS = (
-    "Council", "Councils", "Committee", "Sub-Committee", "Subcommittee", "Commission", "Foundation", "Trust", "Trusts",
-    "Association", "Society", "Group", "Network", "Partnership", "Service", "Services", "Department", "Office",
-    "Ministry", "Agency", "Authority", "Authorities", "University", "College", "School", "Academy", "Ltd", "Limited",
-    "plc", "PLC", "LLP", "Inc", "Charity", "Alliance", "Union", "Institute", "Institution", "Board", "Assembly",
-    "Parliament", "Federation", "Confederation", "Forum", "Coalition", "Consortium", "Centre", "Center", "Project",
-    "Programme", "Initiative", "Campaign", "Police", "Constabulary", "NHS", "Hospital", "Hospitals", "Clinic",
-    "Church", "Diocese", "Bank", "Company", "Corporation", "Panel", "Government", "Inspectorate", "Tribunal",
-    "Chamber", "Fund", "Unit", "Team", "Secretariat", "Directorate", "Executive", "Organisation", "Organization",
-    "Guild", "League", "Mission", "International", "Collective", "Co-operative", "Cooperative", "Bureau", "Senate",
-    "Congress", "Cabinet", "Healthwatch", "Watch", "Friends", "Movement", "Taskforce", "Task Force", "Working Group",
-    "Party", "Labs", "Lab", "Consultancy", "Industries", "Club", "Collaborative", "Commissioning", "CIC", "Cymru",
-    "House of Commons", "House of Lords", "Senedd", "Hospice", "Healthcare", "Surgery", "Library", "Museum",
-    "Housing Association", "Credit Union", "Chamber of Commerce", "Observatory", "Citizens Advice", "Action",
-    "Improvement District", "Pastors", "Volunteers",
-)
-ROLE_WORDS = (
-    "Chair", "Chairman", "Chairwoman", "Chairperson", "Co-Chair", "Vice-Chair", "Chief Executive", "CEO", "Director",
-    "Head", "Manager", "Secretary", "President", "Officer", "Commissioner", "Minister", "Mayor", "Leader", "Member",
-    "Councillor", "Lead", "Coordinator", "Co-ordinator", "Founder", "Co-Founder", "Trustee", "Adviser", "Advisor",
-    "Clerk", "Convenor", "Convener", "Deputy", "Principal", "Headteacher", "Dean", "Professor", "Partner",
-    "Chancellor", "Vice-Chancellor", "Governor", "Inspector", "Ombudsman", "Spokesperson", "Representative",
-    "Researcher", "Consultant", "Treasurer", "Solicitor", "Counsel", "Candidate", "Champion", "Advocate",
-    "Registrar", "Superintendent", "Constable", "Administrator", "Controller", "Comptroller", "Auditor", "Regulator",
-    "Speaker", "Tsar", "Campaigner", "Analyst", "Editor", "Assistant", "Executive Director", "Chief Officer",
-    "Programme Manager", "Policy Officer", "Cabinet Member", "Portfolio Holder", "Nurse", "Medical Officer",
-)
+from . import lexicon
+
+# the word lists are the lexicon's (ingest/data/lexicon.toml): kinds of words, never a particular organisation
+ORG_WORDS = lexicon.words("organisation_words")
+ROLE_WORDS = tuple(dict.fromkeys(lexicon.words("job_titles") + lexicon.words("role_words")))
 # roles that are themselves holders of asks (an office, not a job inside an organisation)
-OFFICE_WORDS = (
-    "Commissioner", "Ombudsman", "Mayor", "Minister", "Secretary of State", "Advocate", "Auditor", "Inspector",
-    "Registrar", "Regulator", "Chief Medical Officer", "Chief Constable", "Comptroller", "Champion", "Tsar",
-    "Adjudicator", "Attorney General", "Solicitor General", "Coroner", "Chancellor", "Speaker", "Candidate",
-)
-HONORIFICS = (
-    "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Baroness", "Baron",
-    "Cllr", "Councillor", "Rev", "Revd", "Reverend", "Rt Hon", "The Rt Hon", "Right Honourable", "The Right Honourable",
-    "Hon", "The Hon", "Rabbi", "Imam", "Father", "Canon", "Bishop", "Judge", "Justice", "Captain", "Colonel",
-)
-POSTNOMINALS = (
-    "OBE", "MBE", "CBE", "KBE", "DBE", "MP", "AM", "MS", "MSP", "MLA", "MEP", "QC", "KC", "JP", "DL", "PhD", "FRCP",
-    "FRCS", "FRSA", "FRS", "FMedSci", "FBA", "CB", "KCB", "DCB", "Bt", "Jr", "Sr", "BEM", "QPM", "RN", "MD",
-)
+OFFICE_WORDS = lexicon.words("office_holder_words")
+HONORIFICS = lexicon.words("honorifics")
+POSTNOMINALS = lexicon.words("postnominals")
 ADDRESS_WORDS = (
     "Street", "St", "Road", "Rd", "Lane", "Avenue", "Ave", "Walk", "Way", "Close", "Drive", "Square", "Place", "Hall",
     "House", "Building", "Buildings", "Estate", "Gardens", "Terrace", "Row", "Hill", "Park", "Court", "Floor",

@@ -1,4 +1,4 @@
-"""The shared word lists (analysis/data/lexicon.toml) and their loader."""
+"""The shared word lists (ingest/data/lexicon.toml) and their loader."""
 import re
 
 import pytest
