@@ -443,6 +443,8 @@ _SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:al
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
                            r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
+_WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and))*?)"
+                               r",?\s+(?:when|what|whether|if|how|why|which|who|where)\b")
 _TITLE_BY = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
@@ -504,6 +506,12 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
             x = _org_in_line(b.text) or _plain_name_line(b.text)
             if x and not looks_like_person(x):
                 _add(ev, "form", x, b.start, b.end)
+    for ln in top_lines:
+        # a parliamentary written question, "To ask the Secretary of State for X when …": the office asked
+        # is the one whose answer the document carries
+        m = _WRITTEN_QUESTION.match(ln.text)
+        if m:
+            _add(ev, "title", m.group("x"), ln.start + m.start("x"), ln.start + m.end("x"))
     for k, ln in enumerate(top_lines):
         line = ln.text
         if k + 1 < len(top_lines):  # a title wrapped over two lines ("… submitted by Acme / Trust")
@@ -750,7 +758,13 @@ def _session_body(doc: Document) -> str | None:
         m = re.search(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,6}(?:Committee|Inquiry|Panel|Commission|Tribunal|Board|Council|Assembly))\b", ln.text)
         if m:
             return m.group(1)
-    return orgs[0] if orgs else None
+    if orgs:
+        return orgs[0]
+    # no header names it: the committee, inquiry or panel the speakers name most ("as the Inquiry has heard")
+    named = Counter(m.group(1) for m in re.finditer(
+        r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+){0,5}(?:Committee|Inquiry|Panel|Commission|Tribunal|Hearing))\b", doc.text[:100000]))
+    best = named.most_common(1)
+    return best[0][0] if best and best[0][1] >= 3 else None
 
 
 def addressed_bodies(doc: Document) -> list[str]:
@@ -861,6 +875,11 @@ _ASKED = re.compile(r"\b(?:urges?|urging|encourages?|asks?|calls?\s+(?:on|upon)|
                     r"(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-/]*){0,8})\s+(?:to|not|should|must|shall|will|consider|be|clarify|finali[sz]e)\b")
 
 
+_THANKED = re.compile(r"\b(?:commend|commends|thank|thanks|applaud|applauds|congratulate|congratulates)\s+(?:the\s+)?"
+                      r"(?P<x>[A-Z][\w'’&.\-]*(?:(?:[ \t]*/[ \t]*|[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*)[A-Z][\w'’&.\-]*){0,8})"
+                      r"\s+(?:on|for)\b")
+
+
 def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, str]) -> tuple[str | None, list[Evidence]]:
     """The body a document addresses: its recipient block (the office or body, never the person), the
     layout's finding, the title in the salutation, and the body its sentences ask to act most often."""
@@ -878,6 +897,10 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
         title = HONORIFIC.sub("", title) if has_role(HONORIFIC.sub("", title)) else title
         if has_role(title) or is_office(title) or looks_like_org(title):
             _add_addressee(ev, "salutation", title, m.start(), ADDRESSEE_WEIGHTS["salutation"])
+    for m in _THANKED.finditer(text, head_end if head_end < len(text) else 0):
+        # one commends or thanks the body one writes to: "We commend the Ministry on …", "thank X for …"
+        _add_addressee(ev, "thanked", re.sub(r"\s*/\s*", "/", m.group("x")), m.start("x"), 1.5)
+        break
     asked = 0
     for m in _ASKED.finditer(text, head_end if head_end < len(text) else 0):
         if asked >= 6:

@@ -3,7 +3,7 @@
 Two names match when, after folding case, punctuation, articles and legal suffixes, one contains the
 other as whole words, or one is the other's acronym (or the acronym a gold name gives in brackets), or
 any comma/slash part of a multi-part gold name ("SMART Health IT, Computational Health Informatics
-Program") matches. A name of a single generic word never matches a longer one by containment.
+Program") matches, or what a gold name gives in brackets ("HM Government (Lord President of the Council)"). A name of a single generic word never matches a longer one by containment.
 """
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def _contains(a: str, b: str) -> bool:
 def same_org(pred: str | None, gold: str | None, alts: list[str] | tuple = ()) -> bool:
     if not pred or not gold:
         return not pred and not gold
-    for g in [gold, *alts, *re.split(r"\s*[,/;]\s*", gold)]:
+    bracketed = re.findall(r"\(([^()]{4,})\)", gold)  # "HM Government (Lord President of the Council)": either
+    for g in [gold, *alts, *re.split(r"\s*[,/;]\s*", gold), *bracketed]:
         if not g:
             continue
         fp, fg = fold(pred), fold(g)

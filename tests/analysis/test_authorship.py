@@ -907,3 +907,46 @@ The Alliance welcomes the chance to comment on rural gigabit vouchers.
     assert attribute(doc) is doc
     assert doc.author_org == before
     assert "authorship" in doc.metadata["metadata_error"]
+
+
+# ------------------------------------------------------------------ more evidence: thanks, written questions, sessions
+
+def test_the_body_a_letter_commends_is_its_addressee():
+    _, a = decided("""Upland Sheep Breeders' Network
+Response to the consultation on hill farm payments
+
+The Network commends the Rural Payments Agency on its efforts to simplify the claim forms.
+
+Payments should be made in two instalments rather than one. The deadline should move to the end of May.
+""")
+    assert a.addressee == "Rural Payments Agency"
+    assert {e.source for e in a.addressee_evidence} & {"thanked"}
+
+
+def test_a_written_question_names_the_office_that_answers():
+    _, a = decided("""Written answers, 14 March 2019
+
+Ms Jo Harrow
+
+To ask the Secretary of State for Transport when he will publish the review of rural bus subsidies.
+
+Mr Alan Price
+
+The review will be published before the summer recess, together with the Government's response.
+""", "answer.txt")
+    assert a.author_org == "Secretary of State for Transport"
+
+
+def test_a_transcript_without_a_header_holds_for_the_inquiry_its_speakers_name():
+    from analysis.authorship import _session_body
+
+    doc = read("""Chair: Good morning. The Inquiry will now hear from the harbour authority.
+
+Ms Ellis: Thank you. As the Inquiry knows, the breakwater failed in two places.
+
+Chair: The Inquiry has read your statement. Will you publish the engineering survey?
+
+Ms Ellis: Yes, the Inquiry will have it within a month.
+""", "hearing.txt")
+    assert doc.kind == "transcript"
+    assert _session_body(doc) == "Inquiry"
