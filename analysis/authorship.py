@@ -73,6 +73,7 @@ WEIGHTS = {
     "signature": 3.0, "footer": 2.0, "letterhead": 2.0, "layout": 1.5, "domain": 1.5, "signatory": 1.0,
 }
 VOICE_CAP = 3.0
+SCAN_LIMIT = 200_000  # characters of a document searched for evidence (the author names itself early or often)
 
 
 def _POSTNOMINALS_UP() -> frozenset[str]:
@@ -120,7 +121,7 @@ class Authorship:
 # ------------------------------------------------------------------ names
 
 _LEGAL = re.compile(r",?\s+(?:LLC|L\.L\.C\.|Inc\.?|Incorporated|Ltd\.?|Limited|PLC|plc|PBC|Corp\.?|LLP|LP|Pty|GmbH|CIC)$")
-_ACRONYM_DEF = re.compile(r"(?P<name>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z][\w'’&.\-]*){1,12})"
+_ACRONYM_DEF = re.compile(r"(?P<name>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*[A-Z][\w'’&.\-]{0,40}){1,12})"
                           r"\s*\(\s*(?:the\s+)?[\"“]?(?P<acr>[A-Z][A-Za-z&/.\-]{1,11})[\"”]?\s*\)")
 _CITATION = re.compile(r"§|\bC\.?F\.?R\b|\bU\.?S\.?C\b|\b\d+\.\d+|\bRIN\b|\bDocket\b|\bArticle\s+\d|\bSection\s+\d|\bAct\b\s*\d{4}|\bHTI-\d", re.I)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’&\-]*")
@@ -416,13 +417,13 @@ def _add(out: list[Evidence], source: str, name: str | None, start: int, end: in
 
 
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of)\s+(?:the\s+|our\s+)?(?:(?:[a-z][\w,'’\-]*\s+|\d[\d,]*\s+){0,10}?(?:of|at|in)\s+(?:the\s+)?)?"
-                        r"(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
+                        r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                         r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?")
 _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|writes|respectfully|is\s+writing|would\s+like|" \
               r"represents|is\s+(?:a|an|the)\b|was\s+(?:founded|established|created)|serves|offers|provides|is\s+proud|is\s+committed|" \
               r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
-_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                       rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
 _FORM_FIELD = re.compile(
     r"^[ \t]*(?:\**(?:author|publisher|(?:press|media|news)\s+release(?:\s+from)?|statement\s+(?:from|by))\**(?=[ \t]*:)|"
@@ -431,23 +432,23 @@ _FORM_FIELD = re.compile(
     r"response (?:from|by))[ \t]*[:\-–]?[ \t]*(?:the[ \t]+)?(?P<x>\S[^\n]{1,200})$", re.I | re.M)
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
-_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,12})"
+_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                               r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+"
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
                               r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
 _OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
-                           r"(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]*){0,8})['’]s?\s+"
+                           r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})['’]s?\s+"
                            r"(?:response|submission|comments|views|evidence|feedback)\b")
 _SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:also\s+|therefore\s+|strongly\s+)?"
                            r"(?:appreciates?|welcomes?|is\s+pleased|are\s+pleased|is\s+grateful|are\s+grateful|thanks?|submits?|"
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
                            r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
-_WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]*|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]*|of|for|the|and))*?)"
+_WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]{0,40}|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]{0,40}|of|for|the|and))*?)"
                                r",?\s+(?:when|what|whether|if|how|why|which|who|where)\b")
 _TITLE_BY = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
-_TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]*(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]*){0,10})"
+_TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
 
 
@@ -559,7 +560,7 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
 
     # the voice: the organisation as the subject of a first-person verb anywhere in the body
     voiced = set(range(len(ev)))
-    for m in _SUBJECT.finditer(text, head_end if head_end < len(text) else 0):
+    for m in _SUBJECT.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
         if any(e.start == m.start("x") for e in ev):
             continue
         _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
@@ -755,14 +756,14 @@ def _session_body(doc: Document) -> str | None:
         if re.search(r"(?i)\b(?:committee|panel|inquiry|commission|board|council|tribunal|hearing)\b", o):
             return o
     for ln in lines:  # "Reply Statement by Counsel to the Inquiry": the body a title names
-        m = re.search(r"\b(?:the\s+)?((?:[A-Z][\w'’-]*\s+){0,6}(?:Committee|Inquiry|Panel|Commission|Tribunal|Board|Council|Assembly))\b", ln.text)
+        m = re.search(r"\b(?:the\s+)?((?:[A-Z][\w'’-]{0,40}\s+){0,6}(?:Committee|Inquiry|Panel|Commission|Tribunal|Board|Council|Assembly))\b", ln.text)
         if m:
             return m.group(1)
     if orgs:
         return orgs[0]
     # no header names it: the committee, inquiry or panel the speakers name most ("as the Inquiry has heard")
     named = Counter(m.group(1) for m in re.finditer(
-        r"\b[Tt]he\s+((?:[A-Z][\w'’-]*\s+){0,5}(?:Committee|Inquiry|Panel|Commission|Tribunal|Hearing))\b", doc.text[:100000]))
+        r"\b[Tt]he\s+((?:[A-Z][\w'’-]{0,40}\s+){0,5}(?:Committee|Inquiry|Panel|Commission|Tribunal|Hearing))\b", doc.text[:100000]))
     best = named.most_common(1)
     return best[0][0] if best and best[0][1] >= 3 else None
 
@@ -871,12 +872,12 @@ def signer(doc: Document) -> str | None:
 
 ADDRESSEE_WEIGHTS = {"recipient": 3.0, "layout": 4.0, "salutation": 2.0, "asked": 1.0}
 _ASKED = re.compile(r"\b(?:urges?|urging|encourages?|asks?|calls?\s+(?:on|upon)|invites?|requests?\s+that|recommends?\s+that|"
-                    r"recommend|implores?|press(?:es)?)\s+(?:the\s+)?(?P<x>[A-Z][\w'’&.\-/]*(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*"
-                    r"(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-/]*){0,8})\s+(?:to|not|should|must|shall|will|consider|be|clarify|finali[sz]e)\b")
+                    r"recommend|implores?|press(?:es)?)\s+(?:the\s+)?(?P<x>[A-Z][\w'’&.\-/]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*"
+                    r"(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-/]{0,40}){0,8})\s+(?:to|not|should|must|shall|will|consider|be|clarify|finali[sz]e)\b")
 
 
 _THANKED = re.compile(r"\b(?:commend|commends|thank|thanks|applaud|applauds|congratulate|congratulates)\s+(?:the\s+)?"
-                      r"(?P<x>[A-Z][\w'’&.\-]*(?:(?:[ \t]*/[ \t]*|[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*)[A-Z][\w'’&.\-]*){0,8})"
+                      r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:(?:[ \t]*/[ \t]*|[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*)[A-Z][\w'’&.\-]{0,40}){0,8})"
                       r"\s+(?:on|for)\b")
 
 
@@ -897,12 +898,12 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
         title = HONORIFIC.sub("", title) if has_role(HONORIFIC.sub("", title)) else title
         if has_role(title) or is_office(title) or looks_like_org(title):
             _add_addressee(ev, "salutation", title, m.start(), ADDRESSEE_WEIGHTS["salutation"])
-    for m in _THANKED.finditer(text, head_end if head_end < len(text) else 0):
+    for m in _THANKED.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
         # one commends or thanks the body one writes to: "We commend the Ministry on …", "thank X for …"
         _add_addressee(ev, "thanked", re.sub(r"\s*/\s*", "/", m.group("x")), m.start("x"), 1.5)
         break
     asked = 0
-    for m in _ASKED.finditer(text, head_end if head_end < len(text) else 0):
+    for m in _ASKED.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
         if asked >= 6:
             break
         before = len(ev)
@@ -921,7 +922,7 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
         return (bodies[0] if bodies else None), []
     cands = _group(ev, acronyms)
     # the body the letter speaks to is the one its text names most: each mention in the body counts a little
-    body = text[_opening_start(doc, head_end):] if head_end < len(text) else text
+    body = (text[_opening_start(doc, head_end):] if head_end < len(text) else text)[:SCAN_LIMIT]
     for c in cands:
         forms = {n.strip() for n in c.names} | {p for n in c.names if "/" in n for p in n.strip().split("/")}
         forms |= {a for a, full in acronyms.items() if any(_same(full, n, {}) for n in c.names)}
@@ -950,8 +951,8 @@ def _body_of(name: str) -> str:
     return s
 
 
-_BODY_NAME = re.compile(r"\b(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][\w'’&-]*\s+){0,5}(?:Government|Department|Ministry|Commission|Council|Committee|Authority|"
-                        r"Agency|Assembly|Parliament|Directorate|Executive|Regulator|Office)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,4})?)")
+_BODY_NAME = re.compile(r"\b(?:[Tt]he\s+)?((?!The\b)(?:[A-Z][\w'’&-]{0,40}\s+){0,5}(?:Government|Department|Ministry|Commission|Council|Committee|Authority|"
+                        r"Agency|Assembly|Parliament|Directorate|Executive|Regulator|Office)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’&-]{0,40}(?:\s+[A-Z][\w'’&-]{0,40}){0,4})?)")
 
 
 @lru_cache(maxsize=1)

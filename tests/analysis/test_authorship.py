@@ -950,3 +950,10 @@ Ms Ellis: Yes, the Inquiry will have it within a month.
 """, "hearing.txt")
     assert doc.kind == "transcript"
     assert _session_body(doc) == "Inquiry"
+
+
+def test_a_pathological_one_line_document_is_attributed_without_an_author():
+    # a run of capitals with no break once backtracked over the whole text for every position
+    doc = read("A" * 300_000, "one-line.txt")
+    found = decide(doc)
+    assert found.author_org is None
