@@ -103,7 +103,7 @@ class Registry:
         self._by_initials: dict[str, list[str]] = {}  # "NWT" → seen names whose initials spell it (Northshire Wildlife Trust)
         self._lowered: list[tuple[str, str]] = []
         self._lowered_at = -1
-        self._scope: tuple[str, str | None] | None = None  # (document text, its country) while within() is in force
+        self._scope: tuple[str, str | None] | None = None  # (document text lower-cased, its country) while within() is in force
         self.dirty: set[str] = set()  # canonical names added or changed since the registry was built or last saved
         for o in orgs:
             self.add(o)
@@ -195,7 +195,7 @@ class Registry:
         """While in force, a short name resolves only to a full name that this text (one document) uses,
         and a bare "the Government" to the government of the country the text is about."""
         before = self._scope
-        self._scope = (text, document_country(text))
+        self._scope = (text.lower(), document_country(text))  # lowered once: every short name is looked up in it
         try:
             yield self
         finally:
@@ -204,7 +204,7 @@ class Registry:
     def _in_scope(self, names: list[str]) -> list[str]:
         if not self._scope:
             return names
-        low = self._scope[0].lower()
+        low = self._scope[0]
 
         def used(name: str) -> bool:  # the name, or what it is of or for ("Mayor of London": London)
             tail = re.split(r"\s+(?:of|for)\s+(?:the\s+)?", name, maxsplit=1)
