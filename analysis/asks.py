@@ -241,7 +241,7 @@ _REPLY_LABEL = re.compile(r"^\W*(?:(?:[\w'’]+\s+){0,4}(?:response|reply|positi
 _REPLY_WILL = re.compile(r"\b(?:will|shall)\s+(?!not\b|be\s+(?:happy|pleased|glad|grateful)|need\b|have\s+to\b)(?:also\s+|now\s+|then\s+)?"
                          r"(?:publish|make|set|issue|provide|fund|introduce|review|report|consult|bring|lay|establish|create|"
                          r"develop|deliver|launch|write|update|monitor|commission|appoint|extend|increase|expand|ensure|work|"
-                         r"take|produce|prepare|support|invest|legislate|amend|apply|seek|give|require|publish)\b", re.I)
+                         r"take|produce|prepare|support|invest|legislate|amend|apply|seek|give|require)\b", re.I)
 
 
 def restated_blocks(doc: Document) -> set[int]:
@@ -284,7 +284,7 @@ def _own_names(doc: Document, registry: Registry) -> list[str]:
     acr = re.findall(rf"{re.escape(org)}\s*\(([A-Z][A-Za-z]{{1,9}})\)", doc.text)
     names += acr
     heads = lexicon.lower("organisation_words")
-    names += [w for w in org.split() if w in _GENERIC_HEADS or w.lower() in heads]  # "the Chamber", "the Centre"
+    names += [w for w in org.split() if w.lower() in heads]  # "the Chamber", "the Centre": the lexicon's organisation words
     try:  # the forms the text itself used for its author ("the Alliance", "NCRA"), from the attribution's evidence
         evidence = json.loads(doc.metadata.get("author_evidence") or "[]")
     except ValueError:

@@ -476,8 +476,9 @@ def _opening_paragraphs(doc: Document, after: int, n: int = 4) -> list[tuple[int
     return spans
 
 
-def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
-    """Every piece of evidence for the author organisation, and the acronyms the text defines."""
+def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[list[Evidence], dict[str, str]]:
+    """Every piece of evidence for the author organisation, and the acronyms the text defines
+    (``bodies``: :func:`addressed_bodies`, when the caller has them already)."""
     text = doc.text
     ev: list[Evidence] = []
     acronyms: dict[str, str] = {}
@@ -559,15 +560,13 @@ def author_candidates(doc: Document) -> tuple[list[Evidence], dict[str, str]]:
             _add(ev, "self_intro", x, s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
 
     # the voice: the organisation as the subject of a first-person verb anywhere in the body
-    voiced = set(range(len(ev)))
+    taken = {e.start for e in ev}  # a subject the opening already counted is not counted again
     for m in _SUBJECT.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
-        if any(e.start == m.start("x") for e in ev):
-            continue
-        _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
-    del voiced
+        if m.start("x") not in taken:
+            _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
 
     # letterhead: lines before the date / recipient block
-    recipient_lines = set(addressed_bodies(doc))
+    recipient_lines = set(addressed_bodies(doc) if bodies is None else bodies)
     for ln in _lines(text, 0, min(head_end, 1500))[:6]:
         if _DATE_LINE.match(ln.text):
             break
@@ -809,12 +808,13 @@ def decide(doc: Document) -> Authorship:
     if doc.kind == TRANSCRIPT:
         out.author_org, out.addressee = doc.author_org or _session_body(doc), (doc.addressees[0] if doc.addressees else None)
         return out
-    evidence, acronyms = author_candidates(doc)
+    bodies = addressed_bodies(doc)  # the recipient's block, read once for both decisions
+    evidence, acronyms = author_candidates(doc, bodies)
     body = _opening_start(doc, _head_end(doc))
     sig = _signature_region(doc)
     headings = {fold(doc.text[b.start:b.end]) for b in doc.blocks if b.kind == HEADING and b.start >= body
                 and not (sig and b.start >= sig[0])}
-    recipients = [_body_of(r) for r in addressed_bodies(doc)]
+    recipients = [_body_of(r) for r in bodies]
     persons = {fold(p) for p in [doc.author, doc.metadata.get("addressee_person")] if p}
     kept = []
     for e in evidence:
@@ -851,7 +851,7 @@ def decide(doc: Document) -> Authorship:
     elif doc.author_org and not never_an_org(doc.author_org) and not any(
             _same(doc.author_org, r, acronyms) for r in recipients):
         out.author_org = doc.author_org
-    out.addressee, out.addressee_evidence = decide_addressee(doc, out.author_org, acronyms)
+    out.addressee, out.addressee_evidence = decide_addressee(doc, out.author_org, acronyms, bodies)
     if not out.author_person:
         out.author_person = signer(doc)
     return out
@@ -881,13 +881,14 @@ _THANKED = re.compile(r"\b(?:commend|commends|thank|thanks|applaud|applauds|cong
                       r"\s+(?:on|for)\b")
 
 
-def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, str]) -> tuple[str | None, list[Evidence]]:
+def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, str],
+                     bodies: list[str] | None = None) -> tuple[str | None, list[Evidence]]:
     """The body a document addresses: its recipient block (the office or body, never the person), the
     layout's finding, the title in the salutation, and the body its sentences ask to act most often."""
     ev: list[Evidence] = []
     text = doc.text
     head_end = _head_end(doc)
-    for k, name in enumerate(addressed_bodies(doc)[len(doc.addressees):]):
+    for k, name in enumerate((addressed_bodies(doc) if bodies is None else bodies)[len(doc.addressees):]):
         i = text.find(name)
         _add_addressee(ev, "recipient", name, i, ADDRESSEE_WEIGHTS["recipient"] + (0.5 if k == 0 else 0.0))
     for k, name in enumerate(doc.addressees):

@@ -106,7 +106,8 @@ _WELCOME_VERB = _rx(r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:\w+\s+)?welcome[sd]?\s+(?!
 
 def _stance_of(text: str) -> StanceHit | None:
     low = text.lower()
-    if "welcom" in low and _WELCOME_VERB.search(text) and not _NEGATED.search(text[: _WELCOME_VERB.search(text).start() + 1]):
+    welcome = _WELCOME_VERB.search(text) if "welcom" in low else None
+    if welcome and not _NEGATED.search(text[: welcome.start() + 1]):
         return StanceHit(WELCOMES, "welcome_words")
     for stance, rx, rule in ((OPPOSES, _OPPOSES, "oppose_words"), (CONCERNED, _CONCERNED, "concern_words"),
                              (SUPPORTS, _SUPPORTS, "support_words"), (WELCOMES, _WELCOMES, "welcome_words")):
