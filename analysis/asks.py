@@ -339,6 +339,7 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     last_request: str | None = None
 
     own = _own_names(doc, registry)
+    author_holder = registry.canonical(doc.author_org or _individual(doc))  # once per document, not per ask
     restated = restated_blocks(doc)
     every = [u for u in units(doc) if (closing is None or u.block <= closing) and u.block not in restated]
     first_hits = [ask_rules.classify(u.text) for u in every]
@@ -401,7 +402,7 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
         elif doc.signatories:
             holder, holder_kind = registry.canonical(doc.author_org) or "Signatories", "signatories"
         else:
-            holder, holder_kind = registry.canonical(doc.author_org or _individual(doc)), "author"
+            holder, holder_kind = author_holder, "author"
         # transcript: a first-person statement of intent by the party answering is their commitment
         if doc.kind == TRANSCRIPT and hit.rule == "vital_that" and re.search(r"\b(?:we|I)\b", u.text):
             hit = Hit(COMMITMENT, hit.rule, hit.confidence)
