@@ -389,6 +389,11 @@ def trim(name: str) -> str:
     name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
     name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
     name = re.sub(r"['’]s?$", "", name)
+    # a footnote marker glued to the name's last word ("Acme Trade Institute1"): an organisation word never
+    # ends in digits
+    glued = re.search(r"(?<=[a-z])\d{1,2}$", name)
+    if glued and (_WORD.findall(name[: glued.start()]) or [""])[-1].lower() in lexicon.lower("organisation_words"):
+        name = name[: glued.start()]
     name = re.sub(r"\s+(?:Members?|Membership|Staff|Colleagues|Team Members)$", "", name)
     owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
     if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads"):
@@ -616,6 +621,8 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
 
     if doc.author_org and not any(e.source == "column" for e in ev):
         i = text.find(doc.author_org)
+        if i >= 0 and any(e.start <= i < max(e.end, e.start + 1) for e in ev):
+            return ev, acronyms  # the layout read the same line as other evidence here: no second vote
         _add(ev, "layout", doc.author_org, max(i, 0), max(i, 0) + len(doc.author_org) if i >= 0 else 0)
     return ev, acronyms
 
@@ -730,13 +737,29 @@ def _group(evidence: list[Evidence], acronyms: dict[str, str]) -> list[Candidate
     return cands
 
 
+_WEB = re.compile(r"(?i)\b(?:https?://)?www\.([a-z0-9\-]+(?:\.[a-z0-9\-]+)+)")
+
+
 def _domain_bonus(doc: Document, cands: list[Candidate]) -> None:
+    """A candidate whose name (or initials) is the domain of an e-mail or web address in the signature
+    block or the letterhead ("info@acme-trust.org", "www.acmetrust.org") gains that evidence."""
     sig = _signature_region(doc)
-    where = doc.text[sig[0]: sig[1] + 400] if sig else doc.text[-1500:]
-    for m in EMAIL.finditer(where):
-        label = m.group(0).split("@", 1)[1].split(".")[0].lower()
+    places = [(sig[0], sig[1] + 400) if sig else (max(0, len(doc.text) - 1500), len(doc.text)),
+              (0, min(_head_end(doc), 1500))]
+    found = []
+    for a, b in places:
+        found += [(m, m.group(0).split("@", 1)[1]) for m in EMAIL.finditer(doc.text, a, b)]
+        found += [(m, m.group(1)) for m in _WEB.finditer(doc.text, a, b)]
+    seen = set()
+    for m, domain in found:
+        if m.start() in seen:
+            continue
+        seen.add(m.start())
+        label = domain.split(".")[0].lower()
         parts = [p for p in re.split(r"[-_]", label) if p]
         for c in cands:
+            if any(e.source == "domain" for e in c.evidence):
+                continue  # one domain is one piece of evidence, however often it is written
             keys = {initials(n) for n in c.names} | {re.sub(r"[^a-z]", "", n.lower()) for n in c.names if is_acronym(n)}
             joined = {re.sub(r"[^a-z0-9]", "", fold(n)) for n in c.names}
             if any(p in keys for p in parts if len(p) >= 2) or any(label and label in j for j in joined if len(label) >= 4):
@@ -818,7 +841,9 @@ def decide(doc: Document) -> Authorship:
     persons = {fold(p) for p in [doc.author, doc.metadata.get("addressee_person")] if p}
     kept = []
     for e in evidence:
-        why = never_an_org(e.name, headings if e.source not in _SELF_SAYS_SO else None,
+        # a name the letterhead and a later line share is the author's own (repeated under the signature), not a
+        # section heading
+        why = never_an_org(e.name, headings if e.source not in _SELF_SAYS_SO | {"letterhead"} else None,
                            plain_names=e.source in ("letterhead", "signature", "footer", "layout"))
         if why or fold(e.name) in persons:
             continue
@@ -852,16 +877,44 @@ def decide(doc: Document) -> Authorship:
             _same(doc.author_org, r, acronyms) for r in recipients):
         out.author_org = doc.author_org
     out.addressee, out.addressee_evidence = decide_addressee(doc, out.author_org, acronyms, bodies)
+    if out.author_person and _greeted(doc, out.author_person):
+        out.author_person = None  # the person the letter greets is its reader, not its writer
     if not out.author_person:
         out.author_person = signer(doc)
     return out
 
 
+def _greeted(doc: Document, person: str) -> bool:
+    """Whether a short line before the first prose paragraph greets ``person`` by surname (a salutation in any
+    language: "Dear Dr Smith", "Tēnā koe Dr Smith", "Hello Smith,")."""
+    surname = (strip_person_titles(clean(person)).split() or [""])[-1]
+    if len(surname) < 2:
+        return False
+    first = next((b for b in doc.blocks if b.kind in ("paragraph", "list_item") and _prose(doc.text[b.start:b.end])), None)
+    end = first.start if first else min(len(doc.text), 3000)
+    named = [m.start() for m in re.finditer(rf"\b{re.escape(surname)}\b", doc.text[:end])]
+    for ln in _lines(doc.text, 0, end):
+        if len(ln.text.split()) <= 6 and any(ln.start <= i < ln.end for i in named) and ln.start > named[0] + len(surname) \
+                and not looks_like_person(clean(ln.text)):
+            return True
+    return False
+
+
+_CLOSING_NAMED = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?|Respectfully(?:\s+yours)?|"
+                            r"(?:With\s+)?(?:Kind|Best|Warm)\s+(?:regards|wishes)|Regards|Thanks|Cheers),[ \t]+"
+                            r"(?P<name>[A-Z][a-z'’\-]+(?:[ \t]+[A-Z][a-z'’\-]+){0,2})[ \t]*$", re.M | re.I)
+
+
 def signer(doc: Document) -> str | None:
     """The person who signs: the first line after the sign-off that reads as a name ("Jo Bloggs", "Dr Jo
-    Bloggs, MD", "Jo Bloggs, Chief Executive")."""
+    Bloggs, MD", "Jo Bloggs, Chief Executive"), or the name on the sign-off's own line ("Best wishes, Sam")."""
     sig = _signature_region(doc)
     if not sig:
+        named = [m for m in _CLOSING_NAMED.finditer(doc.text) if m.start() >= len(doc.text) * 0.4]
+        if named:
+            name = named[-1].group("name")
+            if name[:1].isupper() and not any(w.lower() in lexicon.lower("organisation_words") for w in name.split()):
+                return name
         return None
     for ln in _lines(doc.text, *sig)[:4]:
         first = clean(ln.text.strip("#* ")).split(",")[0].strip()
@@ -1034,6 +1087,9 @@ def attribute(doc: Document) -> Document:
         listed = [org for org, _ in signatory_list(doc)]
         if listed:
             doc.signatories = listed
+    if doc.author and found.author_person != doc.author and _greeted(doc, doc.author):
+        doc.metadata.setdefault("addressee_person", doc.author)  # the layout took the person greeted for the writer
+        doc.author = None
     if found.author_person and not doc.author:
         doc.author = found.author_person
     if found.author_org != doc.author_org:

@@ -33,7 +33,8 @@ _OPPOSES = _rx(rf"{_HOLDER}\s+{_ADV}(?:oppose[sd]?|reject(?:s|ed)?|disagree[sd]?
                r"accept\s+(?:this|that|the|these|those)\s+recommendations?|support\s+(?:this|that|the)\s+(?:proposal|recommendation|call))\b")
 _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|feels|felt)\s+(?:very\s+|deeply\s+|particularly\s+|also\s+|extremely\s+|increasingly\s+|gravely\s+)*(?:concerned|disappointed|worried|alarmed|troubled|dismayed)\b|"
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
-                 r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?)\b|\b(?:we|I)\s+(?:have|share)\s+(?:serious\s+|real\s+|significant\s+)?concerns?\b|"
+                 r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?|proportions?)\b|"
+                 r"\b(?:we|I)\s+(?:also\s+|still\s+)?(?:have|share|raise|hold|note)\s+(?:\w+\s+){0,2}concerns?\b|"
                  r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b|"
                  r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b")
 _SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|[a-z]+ing|[A-Z][\w-]*['’]s)\b|"
@@ -47,7 +48,24 @@ _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commen
                 r"(?:[\w-]+\s+){0,2}(?:work|efforts?|commitment|progress|dedication|achievements?|contribution|co-?operation)\b|"
                 r"\b(?:was|were|is|are)\s+(?:widely\s+|much\s+|greatly\s+|very\s+much\s+)?appreciated\b|\badmiration\s+for\b|"
                 r"\bremarkable\s+(?:improvements?|progress|achievements?|results?)\b|\bit\s+was\s+(?:good|great|encouraging)\s+to\s+see\b")
-_NEGATED = _rx(r"\b(?:not|never|no longer)\s+(?:\w+\s+){0,2}$")
+# the same stances said with a noun, an adjective or an intensified verb: "reiterates its support for",
+# "we are supportive of", "we strongly support measures that …", "I disapprove of", "we condemn"
+_SUPPORTS_MORE = _rx(r"\b(?:our|my|its|their|his|her)\s+(?:continued\s+|full\s+|strong\s+|broad\s+|general\s+|firm\s+|overall\s+)?support\s+(?:for|of)\b|"
+                     r"\b(?:am|are|is|remain|remains)\s+(?:very\s+|fully\s+|broadly\s+|generally\s+|strongly\s+|also\s+)?supportive\s+of\b|"
+                     r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+)?(?:strongly|fully|wholeheartedly|broadly|warmly|firmly|generally)\s+"
+                     r"(?:support|supports|endorse|endorses|back|backs)\b")
+_OPPOSES_MORE = _rx(r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+|strongly\s+|firmly\s+)*(?:disapproves?\s+of|condemns?|condemned|objects?\s+to|"
+                    r"(?:cannot|can\s*not|can't|could\s+not)\s+support)\b|"
+                    r"\b(?:am|are|is|remain|remains)\s+(?:strongly\s+|firmly\s+|fundamentally\s+|also\s+)?opposed\s+to\b|"
+                    r"\b(?:our|my|its|their)\s+(?:strong\s+|firm\s+|continued\s+)?(?:opposition|objection)\s+to\b")
+# praise: "a great idea", "an excellent step" (welcomes); "expanding it is fantastic." (supports; not "it is
+# important that …", which asks)
+_PRAISE_NP = _rx(rf"\b(?:a|an)\s+(?:very\s+|really\s+|most\s+)?(?:{lexicon.alternation('praise_adjectives')})\s+(?:first\s+)?"
+                 rf"(?:{lexicon.alternation('proposal_nouns')})\b")
+_PRAISE_COPULA = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?)\s+(?:very\s+|really\s+|absolutely\s+|most\s+|particularly\s+)?"
+                     rf"(?:{lexicon.alternation('praise_adjectives')})\s*(?:[.,;!]|\s+and\b|\s+but\b|$)")
+_NEGATION = _rx(r"\b(?:not|never|cannot|can[’']t|won[’']t)\b")  # inside a match: "cannot support"
+_NEGATED = _rx(r"\b(?:not|never|no longer|cannot|can[’']t|won[’']t)\s+(?:\w+\s+){0,2}$")
 
 
 # every match of a stance's pattern contains one of these (lower-case) strings: a sentence with none of
@@ -66,10 +84,8 @@ _NEEDS = {
 
 # an evaluation that finds fault, without a first-person "we are concerned": "the exemptions are poorly
 # targeted", "the bill does not go far enough", "a 20% increase would close stations", "would be excessive"
-_FAULT = _rx(r"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){0,2}(?:inadequate|insufficient|poorly\s+\w+|unclear|"
-             r"unfair|unworkable|unrealistic|disproportionate|excessive|burdensome|costly|harmful|damaging|flawed|"
-             r"inconsistent|confusing|unacceptable|premature|misguided|regressive|not\s+(?:an?\s+)?(?:adequate|sufficient|"
-             r"enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
+_FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('fault_adjectives')}|poorly\s+\w+|"
+             r"not\s+(?:an?\s+)?(?:adequate|sufficient|enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
              r"\b(?:do|does|did)\s+not\s+go\s+(?:nearly\s+)?far\s+enough\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
              r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude)\b|"
@@ -84,13 +100,25 @@ _AGAINST = _rx(r"\b(?:not\s+to\s+(?:proceed|finali[sz]e|adopt|remove|introduce|i
 
 def stance_of(text: str) -> StanceHit | None:
     """The stance a sentence takes: opposes before concerned before supports before welcomes."""
-    hit = _stance_of(text)
-    if hit is None:
-        if _NOT_ABLE.search(text):
-            return StanceHit(OPPOSES, "not_able")
-        if _FAULT.search(text):
-            return StanceHit(CONCERNED, "fault_words")
-    return hit
+    return _stance_of(text) or _secondary(text)
+
+
+def _secondary(text: str) -> StanceHit | None:
+    """The stances said without the plain stance verbs (searched in every sentence, no quick word check)."""
+    if _NOT_ABLE.search(text):
+        return StanceHit(OPPOSES, "not_able")
+    if _OPPOSES_MORE.search(text):
+        return StanceHit(OPPOSES, "oppose_words")
+    if _FAULT.search(text):
+        return StanceHit(CONCERNED, "fault_words")
+    m = _SUPPORTS_MORE.search(text)
+    if m and not _NEGATED.search(text[: m.start()]):
+        return StanceHit(SUPPORTS, "support_words")
+    if _PRAISE_NP.search(text):
+        return StanceHit(WELCOMES, "praise_words")
+    if _PRAISE_COPULA.search(text) and not re.match(r"\s*(?:it|this|that|there)\s+(?:is|was|would)\b", text, re.I):
+        return StanceHit(SUPPORTS, "praise_words")
+    return None
 
 
 def ask_stance(text: str) -> StanceHit | None:
@@ -115,7 +143,7 @@ def _stance_of(text: str) -> StanceHit | None:
             continue
         m = rx.search(text)
         if m:
-            if stance in (SUPPORTS, WELCOMES) and _NEGATED.search(text[: m.start()]):
+            if stance in (SUPPORTS, WELCOMES) and (_NEGATED.search(text[: m.start()]) or _NEGATION.search(m.group(0))):
                 return StanceHit(OPPOSES if stance == SUPPORTS else CONCERNED, "negated_" + rule)
             return StanceHit(stance, rule)
     return None

@@ -330,6 +330,65 @@ Executive Officer
     assert a.addressee == "Senate Standing Committee on Rural Affairs"
 
 
+def test_letterhead_name_in_capitals_with_its_web_domain_beats_a_descriptor_line_nz_forestry():
+    """An all-capitals letterhead name without an organisation word, and the web address that spells it,
+    win over the descriptive line under it; the person greeted ("Kia ora Ms Tane") is the reader."""
+    doc, a = decided("""WHENUA RAKAU
+The Forestry Standards Authority
+Level 3, 5 Lambton Quay, Wellington 6011
+www.whenuarakau.govt.nz
+
+3 June 2024
+
+Ms Aroha Tane
+General Manager
+Kauri Coast Timber Ltd
+PO Box 9
+
+Kia ora Ms Tane
+
+Harvest plan for the Kaihu block
+
+1. Our audit of the Kaihu block found that slash was left on three steep slopes above the river, and that two culverts were blocked.
+
+2. Kauri Coast Timber should remove the slash from the steep slopes before the winter rains and clear both culverts within a month.
+
+Naku noa, na
+
+Rewi Parata
+Compliance Manager
+""")
+    assert a.author_org == "Whenua Rakau"
+    assert {"letterhead", "domain"} <= sources(a)
+    assert a.author_person != "Ms Aroha Tane"
+    attribute(doc)
+    assert doc.author != "Ms Aroha Tane"
+
+
+def test_footnote_marker_glued_to_the_name_is_dropped_us_pensions():
+    _, a = decided("""Dear Ms Ortiz:
+
+The National Pension Plans Institute1 is writing to comment on the proposed disclosure rule.2 Retirement savers need clear fee tables.3 The Department should give plans a further year to comply.
+
+Sincerely,
+
+Dana Whitlock
+General Counsel
+""")
+    assert a.author_org == "National Pension Plans Institute"
+
+
+def test_signer_named_on_the_sign_off_line_us_zoning():
+    doc, a = decided("""Dear Councilor Baca,
+
+The rezoning bill came forward with little notice and the neighbourhood has had no chance to discuss it. I hope you will ask for the vote to be delayed until the spring so that residents can be heard.
+
+Best wishes, Marisol
+""")
+    assert a.author_org is None
+    assert a.author_person == "Marisol"
+
+
 def test_closing_list_of_signatories_led_by_the_publisher():
     doc, a = decided("""Joint letter on library funding
 

@@ -106,6 +106,31 @@ def test_stance_words():
     assert stance_of("The library opened in 1904 and lends 40,000 books a year.") is None
 
 
+def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
+    """Support, opposition, concern and praise said without the plain verb, on several topics; and the
+    look-alikes that take no stance (an activity, an extraposed "it is important that", a noun)."""
+    assert stance_of("The Ramblers reiterate their support for the coastal path extension.").stance == SUPPORTS
+    assert stance_of("We are broadly supportive of the proposed tram fares cap.").stance == SUPPORTS
+    assert stance_of("We strongly support measures that keep rural post offices open.").stance == SUPPORTS
+    assert stance_of("I also disapprove of the six-week limit on appeals.").stance == OPPOSES
+    assert stance_of("The union condemns the decision to close the night shelter.").stance == OPPOSES
+    assert stance_of("We are firmly opposed to charging for bulky waste collection.").stance == OPPOSES
+    assert stance_of("Our objection to the quarry extension remains.").stance == OPPOSES
+    assert stance_of("The growers cannot support a levy set at this level.").stance == OPPOSES
+    assert stance_of("It is absurd that hospice beds are funded year to year.").stance == CONCERNED
+    assert stance_of("The consultation period was unrealistic for small charities.").stance == CONCERNED
+    assert stance_of("However, we have several concerns with the draft housing code.").stance == CONCERNED
+    assert stance_of("Offering free swimming lessons to every child is fantastic.").stance == SUPPORTS
+    assert stance_of("A pilot in two districts is a sensible first step.").stance == WELCOMES
+    assert stance_of("A shared reading list across schools is a great idea.").stance == WELCOMES
+    # no stance
+    assert stance_of("We support 5,000 families a year through our food banks.") is None
+    assert stance_of("It is important that the Board publishes its minutes.") is None
+    assert stance_of("Their support for the scheme was reported in March.").stance == SUPPORTS  # a holder's own support
+    assert stance_of("The museum's support staff work weekends.") is None
+    assert stance_of("The regional grant was a great help to the club.") is None
+
+
 def test_the_quick_word_check_never_hides_a_stance():
     """Each stance's pattern is only searched in a sentence holding one of its words: on every sentence
     of this module and of the test fixtures, the answer is the one the patterns alone give."""
@@ -118,9 +143,11 @@ def test_the_quick_word_check_never_hides_a_stance():
                            (WELCOMES, stances._WELCOMES)):
             m = rx.search(text)
             if m:
-                negated = stance in (SUPPORTS, WELCOMES) and stances._NEGATED.search(text[: m.start()])
+                negated = stance in (SUPPORTS, WELCOMES) and (stances._NEGATED.search(text[: m.start()])
+                                                              or stances._NEGATION.search(m.group(0)))
                 return {SUPPORTS: OPPOSES, WELCOMES: CONCERNED}[stance] if negated else stance
-        return None
+        hit = stances._secondary(text)  # the stances without a quick word check
+        return hit.stance if hit else None
 
     texts = re.findall(r'"([^"\n]{12,})"', Path(__file__).read_text(encoding="utf-8"))
     for f in (Path(__file__).parents[1] / "fixtures").rglob("*"):
