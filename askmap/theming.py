@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from analysis.embeddings import Embedder
 from analysis.themes import (
     ASSIGN_MIN,
+    DOC_WEIGHT,
     DISCOVERED,
     SEED_MIN,
     SEEDED,
@@ -36,7 +37,9 @@ from analysis.themes import (
 from .store.themes import (
     EmbeddingStore,
     add_assignments,
+    ThemingRow,
     asks_for_theming,
+    document_texts,
     load_themes,
     manual_ask_ids,
     members,
@@ -96,7 +99,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     rows = asks_for_theming(engine)
     ids = [r[0] for r in rows]
     texts = [r[1] for r in rows]
-    vecs = _ask_vectors(rows, embedder)
+    vecs = _ask_vectors(rows, embedder, engine=engine)
     seeds = seed_themes(specs)
     svecs = seed_vectors(specs, embedder.embed) if specs else np.zeros((0, vecs.shape[1] if len(vecs) else 384), np.float32)
     # a renamed seed theme keeps its id: match stored seed themes by id or by their current name
@@ -155,7 +158,26 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
 STATEMENT_CONTEXT_WORDS = 12  # a stance statement shorter than this is themed with the sentence before it
 
 
-def _ask_vectors(rows: list[tuple[str, str, str | None]], embedder: Embedder, context_below: int | None = None) -> np.ndarray:
+def _document_vectors(engine: Engine | None, rows: list[ThemingRow], embedder: Embedder) -> np.ndarray | None:
+    """Per row, the unit mean of its document's asks and statements: what the whole document is about."""
+    if engine is None or not DOC_WEIGHT or not rows:
+        return None
+    docs = sorted({r.doc_id for r in rows})
+    texts = document_texts(engine, docs)
+    flat = [t for d in docs for t in texts[d]]
+    if not flat:
+        return None
+    v = embedder.embed(flat)
+    means, i = {}, 0
+    for d in docs:
+        n = len(texts[d])
+        means[d] = _unit(v[i:i + n].mean(axis=0)) if n else np.zeros(v.shape[1], dtype=v.dtype)
+        i += n
+    return np.vstack([means[r.doc_id] for r in rows])
+
+
+def _ask_vectors(rows: list[ThemingRow], embedder: Embedder, context_below: int | None = None,
+                 engine: Engine | None = None) -> np.ndarray:
     """Each ask's vector for themes: its text, with a share of its context (lead-in, question answered);
     ``context_below``: only texts shorter than this many words take their context ("I agree with you."
     needs the question; a full sentence says what it is about, and one embedding fewer is time saved)."""
@@ -164,11 +186,14 @@ def _ask_vectors(rows: list[tuple[str, str, str | None]], embedder: Embedder, co
     texts = [r[1] for r in rows]
     has = np.array([bool(r[2]) and (context_below is None or len(r[1].split()) < context_below) for r in rows])
     vecs = embedder.embed(texts)
-    if not has.any():
-        return vecs
-    ctx = np.zeros_like(vecs)
-    ctx[has] = embedder.embed([r[2] for r, h in zip(rows, has) if h])
-    return with_context(vecs, ctx, has)
+    if has.any():
+        ctx = np.zeros_like(vecs)
+        ctx[has] = embedder.embed([r[2] for r, h in zip(rows, has) if h])
+        vecs = with_context(vecs, ctx, has)
+    docs = _document_vectors(engine, rows, embedder)
+    if docs is not None:
+        vecs = with_context(vecs, DOC_WEIGHT * docs, np.ones(len(rows), dtype=bool))
+    return vecs
 
 
 def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
@@ -194,12 +219,12 @@ def has_themes(engine: Engine) -> bool:
     return bool(load_themes(engine))
 
 
-def _nearest(rows: list[tuple[str, str, str | None]], live: list[Theme], embedder: Embedder,
-             context_below: int | None = None) -> list[Assignment]:
+def _nearest(rows: list[ThemingRow], live: list[Theme], embedder: Embedder,
+             context_below: int | None = None, engine: Engine | None = None) -> list[Assignment]:
     """Each row into the existing themes it is closest to: the incremental path (no re-fit)."""
     if not rows or not live:
         return []
-    vecs = _ask_vectors(rows, embedder, context_below)
+    vecs = _ask_vectors(rows, embedder, context_below, engine)
     texts = [r[1] for r in rows]
     c = np.vstack([t.centroid for t in live])
     seeded = [t for t in live if t.origin == SEEDED]
@@ -220,7 +245,7 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     live = [t for t in load_themes(engine) if t.centroid is not None]
     rows = asks_for_theming(engine, only_unthemed=True, doc_ids=doc_ids)
     embedder = embedder or default_embedder(engine)
-    out = _nearest(rows, live, embedder)
+    out = _nearest(rows, live, embedder, engine=engine)
     add_assignments(engine, out)
     assign_statements(engine, embedder, replace_all=False, doc_ids=doc_ids)
     return len({a.ask_id for a in out})
@@ -233,6 +258,6 @@ def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_
     rows = statements_for_theming(engine, only_unthemed=not replace_all, doc_ids=None if replace_all else doc_ids)
     if not live or (not rows and not replace_all):
         return 0
-    out = _nearest(rows, live, embedder or default_embedder(engine), STATEMENT_CONTEXT_WORDS)
+    out = _nearest(rows, live, embedder or default_embedder(engine), STATEMENT_CONTEXT_WORDS, engine)
     set_statement_themes(engine, out, replace_all)
     return len({a.ask_id for a in out})

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
@@ -74,22 +75,43 @@ def manual_ask_ids(engine: Engine) -> set[str]:
         return set(conn.execute(select(ask_themes.c.ask_id).where(ask_themes.c.manual.is_(True))).scalars())
 
 
+class ThemingRow(NamedTuple):
+    id: str
+    text: str
+    context: str | None
+    doc_id: str
+
+
 def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
-                      doc_ids: Sequence[str] | None) -> list[tuple[str, str, str | None]]:
-    """(id, text, context) of asks or statements, in document order; ``only_unthemed``: those with no
+                      doc_ids: Sequence[str] | None) -> list[ThemingRow]:
+    """(id, text, context, doc_id) of asks or statements, in document order; ``only_unthemed``: those with no
     theme yet (not in ``link_column``); ``doc_ids``: only these documents'."""
-    q = select(table.c.id, table.c.text, table.c.context).order_by(table.c.doc_id, table.c.start)
+    q = select(table.c.id, table.c.text, table.c.context, table.c.doc_id).order_by(table.c.doc_id, table.c.start)
     if only_unthemed:
         q = q.where(~table.c.id.in_(select(link_column)))
     if doc_ids is not None:
         q = q.where(table.c.doc_id.in_(list(doc_ids)))
     with engine.connect() as conn:
-        return [(r.id, r.text, r.context) for r in conn.execute(q)]
+        return [ThemingRow(r.id, r.text, r.context, r.doc_id) for r in conn.execute(q)]
+
+
+def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str]]:
+    """Per document, the texts of its asks and stance statements (what the document is about, for themes)."""
+    out: dict[str, list[str]] = {d: [] for d in doc_ids}
+    ids = list(out)
+    with engine.connect() as conn:
+        for table in (asks, statements):
+            for i in range(0, len(ids), 500):
+                q = select(table.c.doc_id, table.c.text).where(table.c.doc_id.in_(ids[i:i + 500])).order_by(
+                    table.c.doc_id, table.c.start)
+                for r in conn.execute(q):
+                    out[r.doc_id].append(r.text)
+    return out
 
 
 def asks_for_theming(engine: Engine, only_unthemed: bool = False,
-                     doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
-    """(ask id, text, context) in a stable order; ``only_unthemed``: asks with no theme yet;
+                     doc_ids: Sequence[str] | None = None) -> list[ThemingRow]:
+    """(ask id, text, context, document id) in a stable order; ``only_unthemed``: asks with no theme yet;
     ``doc_ids``: only these documents' asks."""
     return _rows_for_theming(engine, asks, ask_themes.c.ask_id, only_unthemed, doc_ids)
 
@@ -255,8 +277,8 @@ def theme_summaries(engine: Engine, examples: int = 3) -> list[dict]:
 
 
 def statements_for_theming(engine: Engine, only_unthemed: bool = False,
-                           doc_ids: Sequence[str] | None = None) -> list[tuple[str, str, str | None]]:
-    """(statement id, text, context) in a stable order."""
+                           doc_ids: Sequence[str] | None = None) -> list[ThemingRow]:
+    """(statement id, text, context, document id) in a stable order."""
     return _rows_for_theming(engine, statements, statement_themes.c.statement_id, only_unthemed, doc_ids)
 
 

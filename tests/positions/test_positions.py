@@ -245,3 +245,43 @@ def test_support_and_opposition_on_one_theme_is_a_conflict(db):
     assert "Northtown Libraries" in libraries["against"]
     assert "Friends of Millbrook Library" in libraries["for"]
     assert not summary["Buses"]["conflict"]
+
+
+LIBRARY_RESPONSE = """Dear Director,
+
+Our branch libraries lend books to 9,000 members, and the library opening hours matter to every reader.
+We strongly support the proposals set out in the consultation.
+The council should extend library opening hours and buy more books for the branch libraries.
+
+Yours sincerely,
+
+Mina Roy
+Chair, Eastfield Library Readers Group
+"""
+
+BUS_RESPONSE = """Dear Director,
+
+Our riders use the bus routes every day, and bus fares matter to every rider.
+We strongly support the proposals set out in the consultation.
+The operator should restore the bus routes and cap bus fares for riders.
+
+Yours sincerely,
+
+Tom Reyes
+Chair, Eastfield Bus Riders Union
+"""
+
+
+def test_a_general_statement_takes_its_documents_subject(tmp_path):
+    """'We strongly support the proposals' names no subject: it is themed with what its document is about
+    (the mean of the document's asks and statements), so the same sentence lands on libraries in one
+    response and on buses in the other."""
+    (tmp_path / "library.txt").write_text(LIBRARY_RESPONSE)
+    (tmp_path / "bus.txt").write_text(BUS_RESPONSE)
+    engine = open_engine(str(tmp_path / "p.db"))
+    pipeline.ingest_paths(engine, [tmp_path], theme_specs=THEMES, embedder=Embedder(model=BagOfWords(), name="bow"))
+    rows = [r for r in query_positions(engine) if r["evidence"].startswith("We strongly support the proposals")]
+    themes = {(r["organisation"], r["theme"], r["stance"]) for r in rows}
+    assert ("Eastfield Library Readers Group", "Libraries", SUPPORTS) in themes
+    assert ("Eastfield Bus Riders Union", "Buses", SUPPORTS) in themes
+    assert not any(o.startswith("Eastfield Library") and t == "Buses" for o, t, _ in themes)
