@@ -449,6 +449,8 @@ _SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:al
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
                            r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
+_SELF_DESCRIBED = re.compile(r"(?<![\w'’&.\-])(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})"
+                             r"\s+is\s+(?:a|an)\s+[^.!?]{3,160}[.!?]\s+(?:We|Our)\b")
 _WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]{0,40}|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]{0,40}|of|for|the|and))*?)"
                                r",?\s+(?:when|what|whether|if|how|why|which|who|where)\b")
 _TITLE_BY = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
@@ -563,6 +565,14 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             if m.group("acr"):
                 acronyms.setdefault(m.group("acr"), x)
             _add(ev, "self_intro", x, s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
+
+    # a self-description the writer's next sentence takes up in the first person, wherever a flattened layout
+    # put it: "… consultation Acme Energy is a not-for-profit supplier with 9,000 customers. We were set up …"
+    start = _opening_start(doc, head_end)
+    for m in _SELF_DESCRIBED.finditer(text, start, min(len(text), start + 2500)):
+        x = trim(m.group("x"))
+        if x and (len(x.split()) >= 2 or is_acronym(x)) and not any(e.start == m.start("x") for e in ev):
+            _add(ev, "self_intro", x, m.start("x"), m.start("x") + len(x), WEIGHTS["opening_subject"])
 
     # the voice: the organisation as the subject of a first-person verb anywhere in the body
     taken = {e.start for e in ev}  # a subject the opening already counted is not counted again

@@ -389,6 +389,15 @@ Best wishes, Marisol
     assert a.author_person == "Marisol"
 
 
+def test_self_description_in_a_flattened_pdf_paragraph_uk_water():
+    """A PDF whose lines ran together: the self-description the next sentence takes up with "We" names the
+    writer, though no sentence break comes before it."""
+    _, a = decided("""Jo Hart and Sam Reid Ofwat Centre City Tower Birmingham B5 4UA Sent by email 3 May 2021 Dear Jo and Sam, Response to the Ofwat social tariffs review Severn Community Water is a customer-owned water company serving 80,000 homes in the Welsh borders. We were founded by local councils to keep bills fair. We support a single national social tariff, but the review should phase it in over three years.
+""")
+    assert a.author_org == "Severn Community Water"
+    assert "self_intro" in sources(a)
+
+
 def test_closing_list_of_signatories_led_by_the_publisher():
     doc, a = decided("""Joint letter on library funding
 
