@@ -91,7 +91,9 @@ _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0
              r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")
-_NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|\b(?:do|does)\s+not\s+consider\s+that\b[^.]*\b(?:adequate|sufficient|necessary|appropriate)\b")
+_NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|"
+                r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+)?(?:consider|believe|think)\s+that\b[^.]*\b(?:adequate|sufficient|necessary|needed|appropriate|required|justified|warranted)\b|"
+                r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+|currently\s+)?(?:intend|plan|propose)\s+to\b|\b(?:has|have)\s+no\s+(?:current\s+)?plans\s+to\b")
 # an ask that asks for something not to happen opposes it: "we urge the Department not to finalise …"
 _AGAINST = _rx(r"\b(?:not\s+to\s+(?:proceed|finali[sz]e|adopt|remove|introduce|implement|extend|approve|go\s+ahead)|"
                r"(?:should|must)\s+not\s+(?:proceed|be\s+(?:finali[sz]ed|adopted|removed|introduced|implemented|approved|"

@@ -123,8 +123,13 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("Offering free swimming lessons to every child is fantastic.").stance == SUPPORTS
     assert stance_of("A pilot in two districts is a sensible first step.").stance == WELCOMES
     assert stance_of("A shared reading list across schools is a great idea.").stance == WELCOMES
+    # a decision not to act, in a government's reply
+    assert stance_of("We do not, however, consider that a new licensing scheme is needed at this stage.").stance == OPPOSES
+    assert stance_of("The Executive does not therefore intend to commission a second survey of the harbour.").stance == OPPOSES
+    assert stance_of("The Ministry has no plans to extend the grant to private schools.").stance == OPPOSES
     # no stance
     assert stance_of("We support 5,000 families a year through our food banks.") is None
+    assert stance_of("We intend to publish the figures in May.") is None
     assert stance_of("It is important that the Board publishes its minutes.") is None
     assert stance_of("Their support for the scheme was reported in March.").stance == SUPPORTS  # a holder's own support
     assert stance_of("The museum's support staff work weekends.") is None
