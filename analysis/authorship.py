@@ -395,6 +395,7 @@ def trim(name: str) -> str:
     if glued and (_WORD.findall(name[: glued.start()]) or [""])[-1].lower() in lexicon.lower("organisation_words"):
         name = name[: glued.start()]
     name = re.sub(r"\s+(?:Members?|Membership|Staff|Colleagues|Team Members)$", "", name)
+    name = re.sub(r"(?:\s+(?:The|A|An|And|Of|For|In|On|To|By|With))+$", "", name)  # a name never ends in a function word
     owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
     if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads"):
         name = owner.group("x")  # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"
@@ -424,7 +425,7 @@ def _add(out: list[Evidence], source: str, name: str | None, start: int, end: in
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of)\s+(?:the\s+|our\s+)?(?:(?:[a-z][\w,'’\-]*\s+|\d[\d,]*\s+){0,10}?(?:of|at|in)\s+(?:the\s+)?)?"
                         r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                         r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?")
-_SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|writes|respectfully|is\s+writing|would\s+like|" \
+_SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|(?:has\s+)?submitted\s+(?:this|these|its|the|a|an|comments?|evidence)\b|writes|respectfully|is\s+writing|would\s+like|" \
               r"represents|is\s+(?:a|an|the)\b|was\s+(?:founded|established|created)|serves|offers|provides|is\s+proud|is\s+committed|" \
               r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
@@ -440,12 +441,13 @@ _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organ
 _OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                               r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+"
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
-                              r"support|write|offer|provide|urge|recommend|[a-z]{3,}s)\b")
+                              r"support|write|offer|provide|urge|recommend|submitted|[a-z]{3,}s)\b")
 _OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
                            r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})['’]s?\s+"
                            r"(?:response|submission|comments|views|evidence|feedback)\b")
 _SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:also\s+|therefore\s+|strongly\s+)?"
                            r"(?:appreciates?|welcomes?|is\s+pleased|are\s+pleased|is\s+grateful|are\s+grateful|thanks?|submits?|"
+                           r"(?:has\s+)?submitted\s+(?:this|these|its|the|a|an|comments?|evidence)\b|"
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
                            r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
@@ -455,6 +457,9 @@ _WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’
                                r",?\s+(?:when|what|whether|if|how|why|which|who|where)\b")
 _TITLE_BY = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:evidence|comments?|submission|response|memorandum|statement|letter|testimony|representations?)"
                        r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?(?P<x>.+?)\s*(?:\(|$|\bto\b|\bon\b)", re.I)
+_CAPS_LIST = re.compile(r"\s*(?P<run>[A-Z][A-Z&'’.\-]*(?:[ \t]+[A-Z&'’.\-]+)+(?:,[ \t]*[A-Z][A-Z&'’.\-]+(?:[ \t]+[A-Z&'’.\-]+)*){1,30})(?=[ \t\n,]+[A-Z]?[a-z\d])")
+_TITLE_INLINE = re.compile(r"\b(?:Joint\s+|Written\s+)?(?:Submission|Comments|Response|Evidence|Memorandum|Statement)\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?"
+                           r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})")
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
 
@@ -537,6 +542,15 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
                     _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
                 break
 
+    # the same title where a flattened layout ran it into the lines around it ("… CRTC 2015-326 Submission of
+    # the Acme Coalition The following organizations …"): a capitalised name right after "Submission of"
+    if not any(e.source == "title" for e in ev):
+        for m in _TITLE_INLINE.finditer(text, 0, min(len(text), 3000)):
+            x = trim(m.group("x"))
+            if x and (len(x.split()) >= 2 or is_acronym(x)) and looks_like_org(x):
+                _add(ev, "title", x, m.start("x"), m.start("x") + len(x), WEIGHTS["on_behalf"])
+                break
+
     # the opening: "on behalf of X", "X appreciates the opportunity …"
     opening = _opening_paragraphs(doc, _opening_start(doc, head_end))
     sig = _signature_region(doc)
@@ -592,6 +606,16 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             _add(ev, "letterhead", org, ln.start, ln.end)
         elif _plain_name_line(ln.text):
             _add(ev, "letterhead", _plain_name_line(ln.text), ln.start, ln.end, WEIGHTS["letterhead"] * 0.5)
+
+    # a letterhead that lists several organisations in capitals, one after another ("ACME FUND, BETA TRUST, GAMMA
+    # COUNCIL March 17, 2015 …"): the first leads, the others sign with it
+    m = _CAPS_LIST.match(text)
+    if m:
+        pieces = [p.strip() for p in re.split(r",\s*|\s+AND\s+(?=[A-Z])", m.group("run")) if p.strip()]
+        pieces = [p for p in pieces if len(p.split()) >= 2 and looks_like_org(title_case(p))]
+        for k, piece in enumerate(pieces):
+            i = text.find(piece)
+            _add(ev, "letterhead", title_case(piece), i, i + len(piece), WEIGHTS["letterhead"] if k == 0 else 0.5)
 
     # signature block
     if sig:

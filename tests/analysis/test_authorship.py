@@ -398,6 +398,60 @@ def test_self_description_in_a_flattened_pdf_paragraph_uk_water():
     assert "self_intro" in sources(a)
 
 
+def test_shire_letterhead_and_a_councillor_signing_as_cr_australian_roads():
+    """'Shire' makes an organisation's name and 'Cr' is a councillor's title: the shire writes, the
+    councillor signs."""
+    _, a = decided("""SHIRE OF MARRABEL
+PO Box 8, Marrabel SA 5413
+
+2 May 2024
+
+The Secretary
+Rural Roads Committee
+Parliament House
+Adelaide SA 5000
+
+Dear Secretary,
+
+Council thanks the Committee for its inquiry into rural road funding. Heavy grain trucks have broken up the gravel roads east of the town, and repairs now take most of the shire's road budget.
+
+The State Government should double the rural roads grant for shires with more than 500 kilometres of gravel road.
+
+Yours sincerely,
+
+Cr Dean Kowalski
+Shire President
+""")
+    assert a.author_org == "Shire of Marrabel"
+    assert a.author_person == "Cr Dean Kowalski"
+    assert never_an_org("Cr Dean Kowalski") == "person"
+
+
+def test_opening_x_submitted_comments_indian_spectrum():
+    _, a = decided("""Our response to the consultation on spectrum pricing
+
+Summary
+
+The Rural Broadband Forum submitted comments to the regulator on the draft spectrum pricing rules, arguing that village networks need lower reserve prices. The regulator should set a separate reserve price for rural licences.
+""", "response.txt")
+    assert a.author_org == "Rural Broadband Forum"
+    assert "self_intro" in sources(a)
+
+
+def test_submission_of_x_inside_a_flattened_subject_line_canadian_post():
+    _, a = decided("""3 March 2016 Clerk of the Committee House of Commons Ottawa BY EMAIL Dear Clerk, Re: Review of rural postal delivery Submission of the Rural Mail Users Coalition The following groups submit these comments on the review. Community mailboxes are too far from many rural homes, and Canada Post should restore door delivery for residents over 75.
+""")
+    assert a.author_org == "Rural Mail Users Coalition"
+    assert "title" in sources(a)
+
+
+def test_letterhead_listing_several_organisations_in_capitals_us_rivers():
+    """A joint letter whose head lists its groups in capitals on one run: the first leads."""
+    _, a = decided("""RIVER KEEPERS ALLIANCE, OZARK PADDLERS CLUB, FRIENDS OF THE BUFFALO, SPRINGFIELD ANGLERS April 2, 2019 Army Corps of Engineers Little Rock District Re: Dam permit Please accept these comments from the above groups on the proposed dam. The Corps should deny the permit because the dam would flood ten miles of free-flowing river.
+""")
+    assert a.author_org == "River Keepers Alliance"
+
+
 def test_closing_list_of_signatories_led_by_the_publisher():
     doc, a = decided("""Joint letter on library funding
 
