@@ -399,6 +399,9 @@ def trim(name: str) -> str:
     owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
     if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads"):
         name = owner.group("x")  # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"
+    # a title the capitalised run swept up: "Testimony of the Acme Association" → "Acme Association"
+    name = re.sub(r"^(?i:(?:(?:Joint|Written|Oral|Supplementary)\s+)?(?:Testimony|Submission|Comments|Evidence|Response|Statement|Memorandum)"
+                  r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?)(?=[A-Z])", "", name)
     words = name.split()
     while words and (words[0].lower() in lexicon.lower("not_org_phrases") or words[0].lower() == "the"
                      or re.fullmatch(r"[IVX]+\.|\d+\.", words[0])):

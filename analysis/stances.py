@@ -35,9 +35,11 @@ _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
                  r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?|proportions?)\b|"
                  r"\b(?:we|I)\s+(?:also\s+|still\s+)?(?:have|share|raise|hold|note)\s+(?:\w+\s+){0,2}concerns?\b|"
+                 r"\b(?:raised|expressed|voiced|raises|expresses|voices)\s+(?:\w+\s+){0,2}concerns?\b|"
                  r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b|"
                  r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b")
-_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|[a-z]+ing|[A-Z][\w-]*['’]s)\b|"
+_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|much|many|most|all|both|"
+                r"several|[a-z]+ing|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+\s+(?:Bill|Act|Plan|Strategy|Proposal|Directive|Regulation|Code|Rule)))\b|"
                 r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bcould\s+not\s+agree\s+more\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
                 r"\b(?:is|was|are|were|be|seems?|looks?)\s+(?:absolutely\s+|exactly\s+|clearly\s+)?the\s+right\s+(?:approach|step|decision|choice|course|direction)\b|"
                 r"\bsteps?\s+in\s+the\s+right\s+direction\b")

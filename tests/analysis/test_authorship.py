@@ -452,6 +452,16 @@ def test_letterhead_listing_several_organisations_in_capitals_us_rivers():
     assert a.author_org == "River Keepers Alliance"
 
 
+def test_a_testimony_title_in_capitals_gives_the_organisation_without_the_title_us_clinics():
+    _, a = decided("""TESTIMONY OF THE HIGH DESERT DENTAL ASSOCIATION
+Before the Senate Committee on Health Care
+March 4, 2025
+
+Chair Ortiz and members of the committee, the High Desert Dental Association represents 140 dental practices in rural counties. We ask the committee to fund mobile dental vans for schools east of the mountains.
+""", "testimony.txt")
+    assert a.author_org == "High Desert Dental Association"
+
+
 def test_closing_list_of_signatories_led_by_the_publisher():
     doc, a = decided("""Joint letter on library funding
 

@@ -123,6 +123,9 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("Offering free swimming lessons to every child is fantastic.").stance == SUPPORTS
     assert stance_of("A pilot in two districts is a sensible first step.").stance == WELCOMES
     assert stance_of("A shared reading list across schools is a great idea.").stance == WELCOMES
+    assert stance_of("The Association supports Senate Bill 12 as introduced.").stance == SUPPORTS
+    assert stance_of("We support much of what the Ministry proposes for school transport.").stance == SUPPORTS
+    assert stance_of("Last year the Forum raised serious concerns about the closure of the maternity unit.").stance == CONCERNED
     # a decision not to act, in a government's reply
     assert stance_of("We do not, however, consider that a new licensing scheme is needed at this stage.").stance == OPPOSES
     assert stance_of("The Executive does not therefore intend to commission a second survey of the harbour.").stance == OPPOSES
