@@ -659,7 +659,9 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
     if doc.author_org and not any(e.source == "column" for e in ev):
         i = text.find(doc.author_org)
         if i >= 0 and any(e.start <= i < max(e.end, e.start + 1) for e in ev):
-            return ev, acronyms  # the layout read the same line as other evidence here: no second vote
+            # the layout read a line other evidence already read: it names the author (an alias), with no second vote
+            _add(ev, "layout", doc.author_org, i, i + len(doc.author_org), 0.01)
+            return ev, acronyms
         _add(ev, "layout", doc.author_org, max(i, 0), max(i, 0) + len(doc.author_org) if i >= 0 else 0)
     return ev, acronyms
 
