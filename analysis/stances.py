@@ -59,7 +59,8 @@ _SUPPORTS_MORE = _rx(r"\b(?:our|my|its|their|his|her)\s+(?:continued\s+|full\s+|
 _OPPOSES_MORE = _rx(r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+|strongly\s+|firmly\s+)*(?:disapproves?\s+of|condemns?|condemned|objects?\s+to|"
                     r"(?:cannot|can\s*not|can't|could\s+not)\s+support)\b|"
                     r"\b(?:am|are|is|remain|remains)\s+(?:strongly\s+|firmly\s+|fundamentally\s+|also\s+)?opposed\s+to\b|"
-                    r"\b(?:our|my|its|their)\s+(?:strong\s+|firm\s+|continued\s+)?(?:opposition|objection)\s+to\b")
+                    r"\b(?:our|my|its|their)\s+(?:strong\s+|firm\s+|continued\s+)?(?:opposition|objection)\s+to\b|"
+                    r"\b(?:wants?|urges?|asks?|calls?\s+for)\s+(?:\w+\s+){1,6}to\s+be\s+(?:withdrawn|scrapped|abandoned|repealed|dropped|rejected)\b")
 # praise: "a great idea", "an excellent step" (welcomes); "expanding it is fantastic." (supports; not "it is
 # important that …", which asks)
 _PRAISE_NP = _rx(rf"\b(?:a|an)\s+(?:very\s+|really\s+|most\s+)?(?:{lexicon.alternation('praise_adjectives')})\s+(?:first\s+)?"
@@ -89,6 +90,8 @@ _NEEDS = {
 _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('fault_adjectives')}|poorly\s+\w+|"
              r"not\s+(?:an?\s+)?(?:adequate|sufficient|enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
              r"\b(?:do|does|did)\s+not\s+go\s+(?:nearly\s+)?far\s+enough\b|"
+             r"\b(?:puts?|places?|putting|placing|leaves?|leaving)\s+(?:[\w,'’-]+\s+){0,6}at\s+(?:serious\s+|significant\s+|real\s+)?risk\b|"
+             r"\bposes?\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?)\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
              r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"

@@ -126,6 +126,10 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("The Association supports Senate Bill 12 as introduced.").stance == SUPPORTS
     assert stance_of("We support much of what the Ministry proposes for school transport.").stance == SUPPORTS
     assert stance_of("Last year the Forum raised serious concerns about the closure of the maternity unit.").stance == CONCERNED
+    assert stance_of("The cuts place the safety of around 2,000 tenants at risk.").stance == CONCERNED
+    assert stance_of("The Growers Union warns the levy poses serious risks to small orchards.").stance == CONCERNED
+    assert stance_of("The Ramblers want the current path closure order to be withdrawn.").stance == OPPOSES
+    assert stance_of("Children at risk of exclusion are offered a mentor.") is None
     # a decision not to act, in a government's reply
     assert stance_of("We do not, however, consider that a new licensing scheme is needed at this stage.").stance == OPPOSES
     assert stance_of("The Executive does not therefore intend to commission a second survey of the harbour.").stance == OPPOSES
