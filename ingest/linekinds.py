@@ -136,6 +136,8 @@ def looks_like_person(line: str) -> bool:
     words = core.split()
     if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words):
         return False
+    if _section_heading(words):
+        return False  # "Key Recommendations": a heading
     if _ADDRESS.search(core) and not has_title:
         return False  # "City Hall", "Station Road"
     return has_title or len(words) >= 2
@@ -281,12 +283,17 @@ def _name_words_only(s: str) -> bool:
     if _ORG.search(_cased(s)) or _has_role_word_only(s) or is_contact(s):
         return False
     words = strip_person_titles(s).split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not _section_heading(words)
+
+
+def _section_heading(words: list[str]) -> bool:
+    """"Key Recommendations", "Executive Summary": a heading's words, never a person's name."""
+    return any(w.lower() in lexicon.lower("section_words") for w in words)
 
 
 def _looks_like_plain_name(s: str) -> bool:
     words = strip_person_titles(s).split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not is_address(s)
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not is_address(s) and not _section_heading(words)
 
 
 def _split_line(line: str) -> list[str]:
@@ -352,6 +359,9 @@ def title_case(name: str | None) -> str | None:
     and words with digits."""
     if not name or len(name.split()) < 2 or not is_all_caps(name):
         return name
+    words = [w for w in name.split() if w not in ("&", "/", "+")]
+    if any(w in ("&", "/", "+") for w in name.split()) and all(len(re.sub(r"[^A-Za-z]", "", w)) <= 5 for w in words):
+        return name  # acronyms joined: "ACME & BTC" names two bodies by their initials
     out: list[str] = []
     for i, word in enumerate(name.split()):
         core = re.sub(r"[^A-Za-z&]", "", word)

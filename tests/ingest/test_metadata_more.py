@@ -358,6 +358,16 @@ def test_title_case():
     assert linekinds.title_case("ST ANNE'S COMMUNITY LIBRARY") == "St Anne's Community Library"
     assert linekinds.title_case("RSPB") == "RSPB"  # a single word may be an acronym
     assert linekinds.title_case("Eastvale Rivers Trust") == "Eastvale Rivers Trust"
+    assert linekinds.title_case("NCVO & WCVA") == "NCVO & WCVA"  # two bodies by their initials
+    assert linekinds.title_case("FOOD AND FARMING FEDERATION") == "Food and Farming Federation"
+
+
+def test_a_section_heading_is_not_a_person():
+    assert not linekinds.looks_like_person("Key Recommendations")
+    assert not linekinds.looks_like_person("Executive Summary")
+    assert linekinds.looks_like_person("Ama Mensah")
+    lines = linekinds.read_party_lines(["Key Recommendations", "Policy Officer"], signature=True)
+    assert lines.person is None
 
 
 # ---------------------------------------------------------------- 7. a title's organisation over a byline's team
