@@ -54,6 +54,7 @@ class ThemeSpec:
     name: str
     description: str = ""
     keywords: list[str] = field(default_factory=list)
+    question: str | None = None  # the consultation question whose answers this theme is for (None: any)
 
     def descriptor(self) -> str:
         return f"{self.name}. {self.description}".strip(" .") + "."
@@ -68,6 +69,7 @@ class Theme:
     origin: str = SEEDED  # seed | discovered
     top_terms: list[str] = field(default_factory=list)
     centroid: np.ndarray | None = None
+    question: str | None = None  # a consultation question's own theme (None: for every ask and answer)
 
 
 @dataclass
@@ -91,8 +93,9 @@ def load_theme_file(path: str | Path) -> list[ThemeSpec]:
     for i, t in enumerate(data.get("theme", [])):
         if not isinstance(t, dict) or not str(t.get("name", "")).strip():
             raise ValueError(f"{path}: theme {i + 1} has no name")
+        question = str(t.get("question") or "").strip() or None
         specs.append(ThemeSpec(str(t["name"]).strip(), str(t.get("description", "")).strip(),
-                               [str(k).strip() for k in t.get("keywords", []) if str(k).strip()]))
+                               [str(k).strip() for k in t.get("keywords", []) if str(k).strip()], question))
     if not specs:
         raise ValueError(f"{path}: no [[theme]] entries")
     return specs
@@ -104,12 +107,18 @@ def default_themes() -> list[ThemeSpec]:
         return load_theme_file(p)
 
 
-def seed_id(name: str) -> str:
-    return "s-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+def seed_id(name: str, question: str | None = None) -> str:
+    """A seed theme's stable id: from its name, and its question's for a question's own theme (two questions
+    may each have a theme of the same name)."""
+    base = "s-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if question:
+        base += "-q" + hashlib.sha1(" ".join(question.split()).lower().encode()).hexdigest()[:8]
+    return base
 
 
 def seed_themes(specs: list[ThemeSpec]) -> list[Theme]:
-    return [Theme(seed_id(s.name), s.name, s.description, list(s.keywords), SEEDED) for s in specs]
+    return [Theme(seed_id(s.name, s.question), s.name, s.description, list(s.keywords), SEEDED, question=s.question)
+            for s in specs]
 
 
 def seed_vectors(specs: list[ThemeSpec], embed) -> np.ndarray:

@@ -226,6 +226,81 @@ def cmd_positions(args: argparse.Namespace) -> int:
     return 0
 
 
+RESPONSE_COLUMNS = ["id", "doc", "response_id", "respondent", "organisation", "respondent_type", "question", "themes",
+                    "stance", "evidence", "asks", "tagged"]
+
+
+def cmd_responses(args: argparse.Namespace) -> int:
+    """Consultation answers, one row each; ``responses tag ANSWER_ID THEME…`` stores an analyst's themes."""
+    from .store.answers import query_responses, tag_answer
+
+    engine = open_engine(args.db)
+    if args.values and args.values[0] == "tag":
+        if len(args.values) < 2:
+            print("usage: askmap responses tag ANSWER_ID [THEME …]", file=sys.stderr)
+            return 2
+        try:
+            ids = tag_answer(engine, args.values[1], args.values[2:])
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(f"{args.values[1]}: {len(ids)} theme(s) tagged", file=sys.stderr)
+        return 0
+    if args.values:
+        print(f"error: unknown action {args.values[0]!r} (only 'tag')", file=sys.stderr)
+        return 2
+    theming.ensure_answers(engine)  # stances need no model: answers exist even when themes were skipped
+    try:
+        rows = query_responses(engine, question=args.question, theme=args.theme, stance=args.stance)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.format == "csv":
+        from .export import neutralise
+
+        w = csv.writer(sys.stdout)
+        w.writerow(RESPONSE_COLUMNS)
+        for r in rows:
+            cells = dict(r, evidence=[f"{e['theme']}: {e['text']}" for e in r["evidence"]])
+            w.writerow([neutralise(_cell(cells[k])) for k in RESPONSE_COLUMNS])
+    else:
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    """Per question: the share of respondents raising each theme."""
+    from .store.answers import summary
+
+    engine = open_engine(args.db)
+    theming.ensure_answers(engine)
+    rows = summary(engine, question=args.question, by=args.by)
+    if args.format == "jsonl":
+        for r in rows:
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    if args.format == "csv":
+        from .export import neutralise
+
+        fields = ["question", "theme", "respondents", "of", "share"] + ([f"by_{args.by}"] if args.by else [])
+        w = csv.writer(sys.stdout)
+        w.writerow(fields)
+        for r in rows:
+            w.writerow([neutralise(_cell(json.dumps(r[k]) if isinstance(r.get(k), dict) else r.get(k))) for k in fields])
+        return 0
+    current = object()
+    for r in rows:
+        if r["question"] != current:
+            current = r["question"]
+            print(f"\n{current or '(whole submissions)'}  — {r['of']} respondents")
+        split = ""
+        if args.by:
+            split = "  (" + ", ".join(f"{k} {v}" for k, v in r[f"by_{args.by}"].items()) + ")"
+        print(f"  {r['respondents']:5d}  {100 * r['share']:5.1f}%  {r['theme']}{split}")
+    return 0
+
+
 def _arg(args: argparse.Namespace, i: int, name: str) -> str:
     if len(args.values) <= i:
         raise ValueError(f"missing {name}")
@@ -315,6 +390,21 @@ def build_parser() -> argparse.ArgumentParser:
     orgs.add_argument("--no-builtin", action="store_true", help="list only entries learned from documents or added")
     orgs.add_argument("--format", choices=["table", "jsonl"], default="table")
     orgs.set_defaults(func=cmd_orgs)
+
+    resp = sub.add_parser("responses", help="consultation answers, one row per (respondent, question) answer or "
+                                             "submission: themes, stance, evidence, asks; 'responses tag ANSWER_ID THEME…'")
+    resp.add_argument("values", nargs="*", help="tag ANSWER_ID THEME… : an analyst's themes for an answer")
+    resp.add_argument("--question", help="only answers to this question (its text, or a part of it)")
+    resp.add_argument("--theme", help="only answers with this theme")
+    resp.add_argument("--stance", choices=["agree", "disagree", "mixed", "unclear"])
+    resp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    resp.set_defaults(func=cmd_responses)
+
+    summ = sub.add_parser("summary", help="per question: share of respondents raising each theme, with counts")
+    summ.add_argument("--question", help="only this question (its text, or a part of it)")
+    summ.add_argument("--by", choices=["stance", "respondent_type"], help="split each theme's respondents")
+    summ.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    summ.set_defaults(func=cmd_summary)
 
     docs = sub.add_parser("docs", help="list stored documents with their metadata")
     docs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")

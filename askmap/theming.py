@@ -74,11 +74,11 @@ def current_specs(engine: Engine, given: list[ThemeSpec] | None = None) -> list[
     if given:
         names = {s.name.lower() for s in given}
         ids = {seed_themes(given)[i].id for i in range(len(given))}
-        kept = [ThemeSpec(t.name, t.description, t.keywords) for t in stored
+        kept = [ThemeSpec(t.name, t.description, t.keywords, t.question) for t in stored
                 if t.id not in ids and t.name.lower() not in names and _user_added(engine, t.id)]
         return list(given) + kept
     if stored:
-        return [ThemeSpec(t.name, t.description, t.keywords) for t in stored]
+        return [ThemeSpec(t.name, t.description, t.keywords, t.question) for t in stored]
     return default_themes()
 
 
@@ -107,7 +107,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     for t, v in zip(seeds, svecs):
         t.centroid = v
         for old in stored.values():
-            if old.origin == SEEDED and old.name.lower() == t.name.lower():
+            if old.origin == SEEDED and old.name.lower() == t.name.lower() and (old.question or None) == (t.question or None):
                 t.id = old.id
     redirect = redirects(engine)
     manual = manual_ask_ids(engine)
@@ -149,6 +149,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     fitted = [t for t in fitted if not (t.id in seen_ids or seen_ids.add(t.id))]
     save_fit(engine, fitted, _dedupe(assignments))
     assign_statements(engine, embedder, replace_all=True)
+    assign_answers(engine, embedder)
     themed = {a.ask_id for a in assignments} | manual
     seeded = {a.ask_id for a in assignments if not a.theme_id.startswith("d-")}
     return ThemeRun(len(ids), len(seeded), len(themed - seeded), len(ids) - len(themed), len(fitted),
@@ -248,6 +249,11 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     out = _nearest(rows, live, embedder, engine=engine)
     add_assignments(engine, out)
     assign_statements(engine, embedder, replace_all=False, doc_ids=doc_ids)
+    from .store.answers import docs_without_answers
+
+    fresh = docs_without_answers(engine, doc_ids)  # only new documents' answers: no re-theming of the rest
+    if fresh:
+        assign_answers(engine, embedder, doc_ids=fresh)
     return len({a.ask_id for a in out})
 
 
@@ -261,3 +267,102 @@ def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_
     out = _nearest(rows, live, embedder or default_embedder(engine), STATEMENT_CONTEXT_WORDS, engine)
     set_statement_themes(engine, out, replace_all)
     return len({a.ask_id for a in out})
+
+
+# ------------------------------------------------------------------ consultation answers
+
+ANSWER_SENTENCE_MIN = 0.35  # a sentence carries a theme when the theme scores this for it (its best theme only)
+
+
+def ensure_answers(engine: Engine, doc_ids: list[str] | None = None) -> int:
+    """Split the stored documents that have no answers yet into answers (with their stance). Returns how many."""
+    from analysis.answers import split_answers
+
+    from .store import load_document
+    from .store.answers import docs_without_answers, save_answers
+
+    made = []
+    for doc_id in docs_without_answers(engine, doc_ids):
+        doc = load_document(engine, doc_id)
+        if doc is not None:
+            made += split_answers(doc)
+    save_answers(engine, made)
+    return len(made)
+
+
+def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
+    """The themes an answer is scored against: its question's own, else the themes for every question."""
+    norm = " ".join((question or "").lower().split())
+    own = [t for t in live if t.question and " ".join(t.question.lower().split()) == norm] if question else []
+    return own or [t for t in live if not t.question] or live
+
+
+def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None) -> int:
+    """Every answer (or those of ``doc_ids``) gets its themes: each sentence carries its best theme when
+    that theme scores ``ANSWER_SENTENCE_MIN``, and the answer as a whole its best theme above ``SEED_MIN``;
+    each theme keeps the sentence that scores it highest as evidence. Analysts' tags stay. Returns the
+    number of answers themed."""
+    from analysis.answers import sentences
+
+    from .store.answers import answers_for_theming, set_answer_themes
+
+    ensure_answers(engine, doc_ids)
+    live = [t for t in load_themes(engine) if t.centroid is not None]
+    rows = answers_for_theming(engine, doc_ids)
+    if not rows or not live:
+        return 0
+    embedder = embedder or default_embedder(engine)
+    groups: dict[tuple[str, ...], list] = {}
+    for r in rows:
+        groups.setdefault(tuple(t.id for t in _themes_for(r.question, live)), []).append(r)
+    by_id = {t.id: t for t in live}
+    out = []
+    themed = 0
+    for ids, members in groups.items():
+        group = [by_id[i] for i in ids]
+        seeded = [t for t in group if t.origin == SEEDED]
+        fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
+        facets = [next(fv) if t.origin == SEEDED else None for t in group]
+        centroids = np.vstack([t.centroid for t in group])
+        offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in group])
+        texts, owners = [], []  # (answer index, span or None for the whole answer)
+        for i, r in enumerate(members):
+            texts.append(r.text)
+            owners.append((i, None))
+            spans = sentences(r.text)
+            if len(spans) > 1:
+                for s, e in spans:
+                    texts.append(r.text[s:e])
+                    owners.append((i, (s, e)))
+        vecs = embedder.embed(texts)
+        scores = similarity(vecs, centroids, facets) + keyword_bonus(texts, [t.keywords for t in group]) - offset
+        picked: dict[int, dict[int, tuple[float, tuple[int, int] | None]]] = {}
+        whole = {}
+        for k, (i, span) in enumerate(owners):
+            row = scores[k]
+            j = int(np.argmax(row))
+            if span is None:
+                whole[i] = row
+                if row[j] >= SEED_MIN:
+                    picked.setdefault(i, {})
+                    picked[i].setdefault(j, (float(row[j]), None))
+            elif row[j] >= ANSWER_SENTENCE_MIN:
+                best = picked.setdefault(i, {}).get(j)
+                if best is None or best[1] is None or row[j] > best[0]:
+                    picked[i][j] = (float(row[j]), span)
+        for i, r in enumerate(members):
+            chosen = picked.get(i, {})
+            if chosen:
+                themed += 1
+            for j, (score, span) in chosen.items():
+                if span is None:  # the whole answer's theme: its evidence is the sentence that scores it best
+                    spans = sentences(r.text)
+                    span = spans[0] if len(spans) == 1 else None
+                    if span is None:
+                        best_k = max((k for k, (ii, sp) in enumerate(owners) if ii == i and sp is not None),
+                                     key=lambda k: scores[k][j], default=None)
+                        span = owners[best_k][1] if best_k is not None else (0, len(r.text))
+                out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
+                            "start": r.start + span[0], "end": r.start + span[1]})
+    set_answer_themes(engine, [r.id for r in rows], out)
+    return themed

@@ -17,6 +17,8 @@ from .asks import insert_asks
 from .organisations import save_registry
 from .schema import asks as asks_table
 from .schema import ask_holders, ask_themes, blocks, documents, statement_themes, turns
+from .schema import answer_themes
+from .schema import answers as answers_table
 from .schema import statements as statements_table
 
 
@@ -182,6 +184,9 @@ def delete_document(engine: Engine, doc_id: str) -> bool:
         st_ids = select(statements_table.c.id).where(statements_table.c.doc_id == doc_id)
         conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(st_ids)))
         conn.execute(delete(statements_table).where(statements_table.c.doc_id == doc_id))
+        doc_answers = select(answers_table.c.id).where(answers_table.c.doc_id == doc_id)
+        conn.execute(delete(answer_themes).where(answer_themes.c.answer_id.in_(doc_answers)))
+        conn.execute(delete(answers_table).where(answers_table.c.doc_id == doc_id))
         doc_asks = select(asks_table.c.id).where(asks_table.c.doc_id == doc_id)
         conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(doc_asks)))
         conn.execute(delete(ask_holders).where(ask_holders.c.ask_id.in_(doc_asks)))

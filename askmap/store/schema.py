@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 6  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context; 6: ask_holders
+SCHEMA_VERSION = 7  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context; 6: ask_holders; 7: answers, answer_themes, themes.question
 
 metadata = MetaData()
 
@@ -82,6 +82,7 @@ MIGRATIONS: dict[int, list[str]] = {
         "WHERE a.holder_kind = 'signatories'",
         "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)",
         "CREATE INDEX IF NOT EXISTS ix_statements_org ON statements (organisation)"],
+    7: ['ALTER TABLE themes ADD COLUMN question TEXT'],  # answers and answer_themes are new tables
 }
 
 asks = Table(
@@ -149,6 +150,7 @@ themes = Table(
     Column("top_terms", JSON, nullable=False),
     Column("centroid", LargeBinary),
     Column("position", Integer, nullable=False, default=0),
+    Column("question", Text),  # v7: a consultation question's own theme (null: for every ask and answer)
 )
 
 ask_themes = Table(
@@ -198,3 +200,37 @@ statement_themes = Table(
     Column("score", Float, nullable=False),
 )
 Index("ix_statement_themes_theme", statement_themes.c.theme_id)
+
+# v7: consultation answers. Every (respondent, question) answer of an export, and every other document as one
+# answer with no question, with its stance towards the question's proposal and the evidence of it
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("question", Text),
+    Column("text", Text, nullable=False),
+    Column("response_id", Text),
+    Column("respondent", Text, nullable=False),
+    Column("organisation", Text),
+    Column("respondent_type", Text),
+    Column("stance", String(16), nullable=False),  # agree | disagree | mixed | unclear
+    Column("stance_rule", String(48)),
+    Column("stance_evidence", JSON, nullable=False),  # [{"start", "end"}] into the document's text
+)
+Index("ix_answers_doc", answers.c.doc_id)
+Index("ix_answers_question", answers.c.question)
+
+answer_themes = Table(
+    "answer_themes",
+    metadata,
+    Column("answer_id", String(40), ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", String(64), primary_key=True),
+    Column("score", Float, nullable=False),
+    Column("start", Integer),  # the sentence that carries the theme (document offsets)
+    Column("end", Integer),
+    Column("source", String(16), nullable=False),  # machine | analyst (an analyst's tag: never overwritten)
+)
+Index("ix_answer_themes_theme", answer_themes.c.theme_id)

@@ -52,7 +52,7 @@ def load_themes(engine: Engine, include_merged: bool = False) -> list[Theme]:
     with engine.connect() as conn:
         rows = conn.execute(select(themes).order_by(themes.c.position, themes.c.id)).all()
     return [Theme(r.id, r.name, r.description or "", list(r.keywords or []), r.origin, list(r.top_terms or []),
-                  _vec(r.centroid)) for r in rows if include_merged or not r.merged_into]
+                  _vec(r.centroid), r.question) for r in rows if include_merged or not r.merged_into]
 
 
 def theme_flags(engine: Engine) -> dict[str, dict]:
@@ -118,7 +118,7 @@ def asks_for_theming(engine: Engine, only_unthemed: bool = False,
 
 def _upsert_theme(conn: Connection, t: Theme, position: int, keep_name: bool) -> None:
     values = {"description": t.description, "keywords": list(t.keywords), "origin": t.origin,
-              "top_terms": list(t.top_terms), "position": position,
+              "top_terms": list(t.top_terms), "position": position, "question": t.question,
               "centroid": np.asarray(t.centroid, dtype=np.float32).tobytes() if t.centroid is not None else None}
     exists = conn.execute(select(themes.c.id).where(themes.c.id == t.id)).first()
     if exists:

@@ -1,0 +1,178 @@
+"""Consultation answers in the store: each answer with its stance, its themes (the machine's, and an
+analyst's tags, which the machine never overwrites), the responses table and the per-question summary."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, delete, insert, select
+
+from analysis.answers import ANSWER_STANCES, Answer
+
+from .schema import answer_themes, answers, asks, documents, themes
+
+MACHINE, ANALYST = "machine", "analyst"
+NO_THEME = "(no theme fits)"
+
+
+@dataclass
+class AnswerRow:
+    id: str
+    doc_id: str
+    start: int
+    end: int
+    question: str | None
+    text: str
+
+
+def docs_without_answers(engine: Engine, doc_ids: Sequence[str] | None = None) -> list[str]:
+    """Stored documents that have no answers yet (all of them, or those of ``doc_ids``)."""
+    with engine.connect() as conn:
+        q = select(documents.c.id).where(~documents.c.id.in_(select(answers.c.doc_id))).order_by(documents.c.id)
+        if doc_ids is not None:
+            q = q.where(documents.c.id.in_(list(doc_ids)))
+        return list(conn.execute(q).scalars())
+
+
+def save_answers(engine: Engine, items: Sequence[Answer]) -> None:
+    """Store answers (one transaction); an answer already stored is left as it is."""
+    if not items:
+        return
+    with engine.begin() as conn:
+        have = set(conn.execute(select(answers.c.id).where(answers.c.id.in_([a.id for a in items]))).scalars())
+        rows = [{"id": a.id, "doc_id": a.doc_id, "start": a.start, "end": a.end, "question": a.question, "text": a.text,
+                 "response_id": a.response_id, "respondent": a.respondent, "organisation": a.organisation,
+                 "respondent_type": a.respondent_type, "stance": a.stance, "stance_rule": a.stance_rule,
+                 "stance_evidence": [{"start": s, "end": e} for s, e in a.stance_evidence]}
+                for a in items if a.id not in have]
+        if rows:
+            conn.execute(insert(answers), rows)
+
+
+def answers_for_theming(engine: Engine, doc_ids: Sequence[str] | None = None) -> list[AnswerRow]:
+    with engine.connect() as conn:
+        q = select(answers.c.id, answers.c.doc_id, answers.c.start, answers.c.end, answers.c.question,
+                   answers.c.text).order_by(answers.c.doc_id, answers.c.start)
+        if doc_ids is not None:
+            q = q.where(answers.c.doc_id.in_(list(doc_ids)))
+        return [AnswerRow(*r) for r in conn.execute(q)]
+
+
+def set_answer_themes(engine: Engine, answer_ids: Sequence[str], rows: Sequence[dict]) -> None:
+    """Replace the machine's themes of these answers; an analyst's tags stay (and the machine adds none
+    to an answer an analyst has tagged)."""
+    with engine.begin() as conn:
+        ids = list(answer_ids)
+        tagged: set[str] = set()
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            conn.execute(delete(answer_themes).where(answer_themes.c.answer_id.in_(part), answer_themes.c.source == MACHINE))
+            tagged |= set(conn.execute(select(answer_themes.c.answer_id).where(
+                answer_themes.c.answer_id.in_(part), answer_themes.c.source == ANALYST)).scalars())
+        keep = [dict(r, source=MACHINE) for r in rows if r["answer_id"] not in tagged]
+        if keep:
+            conn.execute(insert(answer_themes), keep)
+
+
+def tag_answer(engine: Engine, answer_id: str, theme_names: Sequence[str]) -> list[str]:
+    """An analyst's themes for an answer: replace its themes with these (stored as the analyst's; no re-fit
+    or re-analysis overwrites them). Theme names match the answer's question's themes, without case.
+    ValueError for an unknown answer or theme."""
+    with engine.begin() as conn:
+        row = conn.execute(select(answers.c.id, answers.c.question).where(answers.c.id == answer_id)).first()
+        if row is None:
+            raise ValueError(f"no answer {answer_id!r}")
+        live = conn.execute(select(themes.c.id, themes.c.name, themes.c.question).where(themes.c.merged_into.is_(None))).all()
+        mine = [t for t in live if (t.question or None) == (row.question or None)] or [t for t in live if not t.question]
+        by_name = {t.name.lower(): t.id for t in mine}
+        ids = []
+        for name in theme_names:
+            if name.lower() not in by_name:
+                raise ValueError(f"no theme {name!r} for this answer's question; themes: {', '.join(sorted(t.name for t in mine))}")
+            ids.append(by_name[name.lower()])
+        conn.execute(delete(answer_themes).where(answer_themes.c.answer_id == answer_id))
+        if ids:
+            conn.execute(insert(answer_themes), [{"answer_id": answer_id, "theme_id": t, "score": 1.0, "start": None,
+                                                  "end": None, "source": ANALYST} for t in dict.fromkeys(ids)])
+        return ids
+
+
+RESPONSE_FIELDS = ("id", "doc", "response_id", "respondent", "organisation", "respondent_type", "question", "themes",
+                   "stance", "evidence", "stance_evidence", "asks", "tagged", "text", "start", "end")
+
+
+def query_responses(engine: Engine, question: str | None = None, theme: str | None = None,
+                    stance: str | None = None) -> list[dict]:
+    """One row per answer (INTERFACES.md: a consultation answer), in document order; filters by question
+    (exact or contained, without case), theme name and stance."""
+    if stance is not None and stance not in ANSWER_STANCES:
+        raise ValueError(f"stance must be one of {', '.join(ANSWER_STANCES)}")
+    with engine.connect() as conn:
+        rows = conn.execute(select(answers, documents.c.source, documents.c.text.label("doc_text"))
+                            .join(documents, documents.c.id == answers.c.doc_id)
+                            .order_by(documents.c.source, answers.c.start)).all()
+        names = {r.id: r.name for r in conn.execute(select(themes.c.id, themes.c.name))}
+        by_answer: dict[str, list] = defaultdict(list)
+        for r in conn.execute(select(answer_themes).order_by(answer_themes.c.answer_id, answer_themes.c.score.desc())):
+            by_answer[r.answer_id].append(r)
+        ask_rows = conn.execute(select(asks.c.id, asks.c.doc_id, asks.c.start, asks.c.end)).all()
+    asks_by_doc: dict[str, list] = defaultdict(list)
+    for a in ask_rows:
+        asks_by_doc[a.doc_id].append(a)
+    out = []
+    for r in rows:
+        if question and not _same_question(question, r.question):
+            continue
+        if stance and r.stance != stance:
+            continue
+        linked = by_answer.get(r.id, [])
+        theme_names = [names.get(t.theme_id, t.theme_id) for t in linked]
+        if theme and theme.lower() not in {n.lower() for n in theme_names}:
+            continue
+        evidence = [{"theme": names.get(t.theme_id, t.theme_id), "text": r.doc_text[t.start:t.end], "start": t.start,
+                     "end": t.end} for t in linked if t.start is not None]
+        out.append({
+            "id": r.id, "doc": r.source, "response_id": r.response_id, "respondent": r.respondent,
+            "organisation": r.organisation, "respondent_type": r.respondent_type, "question": r.question,
+            "themes": theme_names, "stance": r.stance, "evidence": evidence,
+            "stance_evidence": [{"text": r.doc_text[e["start"]:e["end"]], **e} for e in (r.stance_evidence or [])],
+            "asks": [a.id for a in asks_by_doc.get(r.doc_id, []) if r.start <= a.start and a.end <= r.end],
+            "tagged": any(t.source == ANALYST for t in linked), "text": r.text, "start": r.start, "end": r.end})
+    return out
+
+
+def _same_question(wanted: str, question: str | None) -> bool:
+    if question is None:
+        return wanted.lower() in ("none", "-", "")
+    w, q = " ".join(wanted.lower().split()), " ".join(question.lower().split())
+    return w == q or w in q
+
+
+def summary(engine: Engine, question: str | None = None, by: str | None = None) -> list[dict]:
+    """Per question and theme: how many respondents raise it and their share of the question's respondents,
+    split by stance (or respondent type) when ``by`` asks for it. Answers with no theme count under
+    ``(no theme fits)``. Sorted by question, then count."""
+    if by not in (None, "stance", "respondent_type"):
+        raise ValueError("by must be stance or respondent_type")
+    rows = query_responses(engine, question=question)
+    per_question: dict[str | None, list[dict]] = defaultdict(list)
+    for r in rows:
+        per_question[r["question"]].append(r)
+    out = []
+    for q, items in sorted(per_question.items(), key=lambda kv: (kv[0] is None, kv[0] or "")):
+        respondents = {r["respondent"] for r in items}
+        counts: dict[str, set] = defaultdict(set)
+        split: dict[str, Counter] = defaultdict(Counter)
+        for r in items:
+            for t in r["themes"] or [NO_THEME]:
+                counts[t].add(r["respondent"])
+                if by:
+                    split[t][r[by] or "unknown"] += 1
+        for t, who in sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            row = {"question": q, "theme": t, "respondents": len(who), "share": round(len(who) / len(respondents), 4),
+                   "of": len(respondents)}
+            if by:
+                row["by_" + by] = dict(sorted(split[t].items()))
+            out.append(row)
+    return out
