@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ingest.records import CONSULTATION_RESPONSE, HEADING, Document
 
+from . import lexicon
 from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, stance_of
 
 AGREE, DISAGREE, MIXED, UNCLEAR = "agree", "disagree", "mixed", "unclear"
@@ -133,6 +134,20 @@ _DROP_IT = re.compile(r"^\W*(?:please\s+)?(?:scrap|abolish|drop|ditch|bin|cancel
 # a reservation after agreement: "Yes, but …", "… only if …", "as long as …"
 _RESERVATION = re.compile(r"\b(?:but|however|although|though|only\s+if|as\s+long\s+as|provided\s+(?:that\s+)?|unless|except|"
                           r"on\s+condition|with\s+(?:some\s+)?(?:exemptions?|exceptions?|changes|reservations))\b", re.I)
+# a judgement in a word or two: "Fantastic idea.", "Good", "Bad idea.", "Waste of money." (the lexicon's lists);
+# "Oh great, another …" is sarcasm
+_SARCASM = re.compile(r"^\W*oh\s+(?:great|wonderful|brilliant|good|fantastic|lovely|marvellous|perfect)\b", re.I)
+_PRAISE_OPEN = re.compile(rf"^\W*(?:{lexicon.alternation('answer_praise')})\b|\b(?:{lexicon.alternation('answer_praise')})\s+"
+                          r"(?:idea|plan|proposal|scheme|move|step|policy)\b", re.I)
+_SCORN = re.compile(rf"^\W*(?:{lexicon.alternation('answer_scorn')})\b|\b(?:{lexicon.alternation('answer_scorn')})\s+"
+                    r"(?:idea|plan|proposal|scheme|policy)\b|\b(?:waste\s+of\s+(?:money|time)|stealth\s+tax|cash\s+grab|tax\s+grab|"
+                    r"money\s+grab|enough\s+is\s+enough|rip-?\s?off)\b|\b(?:the\s+)?\w+\s+objects\b", re.I)
+_AGAINST_IT = re.compile(r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:totally\s+|completely\s+|strongly\s+|very\s+much\s+|firmly\s+)?"
+                         r"(?:against|opposed\s+to)\s+(?:it|this|that|the)\b", re.I)
+_FOR_IT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:support|back|endorse|welcome)\s+(?:it|this|that)\b", re.I)
+# both sides in so many words: "mixed feelings", "not against it in principle, but …", "licensing yes, cap no"
+_TORN = re.compile(r"\bmixed\s+feelings\b|\bnot\s+against\s+(?:it|this|the\s+\w+)\s+in\s+principle\b|\bin\s+principle\b[^.]*\bbut\b|"
+                   r"\b\w+\s+yes,?\s+\w+\s+no\b|\b\w+\s+no,?\s+\w+\s+yes\b|\b(?:agree|disagree)\s+with\s+(?:part|parts|some)\b", re.I)
 _DOUBT = re.compile(r"\b(?:not\s+sure|unsure|don['’]t\s+know|no\s+opinion|no\s+view|neither\s+agree\s+nor\s+disagree|n/?a)\b", re.I)
 
 
@@ -141,6 +156,10 @@ def answer_stance(text: str) -> tuple[str, str | None, list[tuple[int, int]]]:
     spans = sentences(text)
     if not spans:
         return UNCLEAR, None, []
+    torn = _TORN.search(text)
+    if torn:
+        where = next(((s, e) for s, e in spans if s <= torn.start() < e), spans[0])
+        return MIXED, "torn", [where]
     pro: list[tuple[int, int]] = []
     con: list[tuple[int, int]] = []
     rule = None
@@ -156,13 +175,30 @@ def answer_stance(text: str) -> tuple[str, str | None, list[tuple[int, int]]]:
     elif _DROP_IT.match(head):
         opened, rule = DISAGREE, "drop_it"
         con.append(first)
+    elif _SARCASM.match(head):
+        opened, rule = DISAGREE, "sarcasm"
+        con.append(first)
+    elif _SCORN.search(head):
+        opened, rule = DISAGREE, "scorn"
+        con.append(first)
+    elif _PRAISE_OPEN.search(head):
+        opened, rule = AGREE, "praise"
+        pro.append(first)
     for s, e in spans:
         sent = text[s:e]
         hit = stance_of(sent)
+        if hit is None and _AGAINST_IT.search(sent):
+            con.append((s, e))
+            rule = rule or "against_it"
+            continue
+        if hit is None and _FOR_IT.search(sent):
+            pro.append((s, e))
+            rule = rule or "for_it"
+            continue
         if hit is None:
-            if (s, e) != first and _DROP_IT.match(sent):
+            if (s, e) != first and (_DROP_IT.match(sent) or _SCORN.search(sent) and not _SARCASM.match(sent)):
                 con.append((s, e))
-                rule = rule or "drop_it"
+                rule = rule or "scorn"
             continue
         if hit.stance in (SUPPORTS, WELCOMES):
             pro.append((s, e))

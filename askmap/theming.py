@@ -366,3 +366,4 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                             "start": r.start + span[0], "end": r.start + span[1]})
     set_answer_themes(engine, [r.id for r in rows], out)
     return themed
+

@@ -157,6 +157,14 @@ def test_sentences_of_a_short_answer():
     ("Not sure, I don't drive.", UNCLEAR),
     ("The buses on route 7 are always late.", UNCLEAR),
     ("Yes, but it is long overdue.", AGREE),
+    ("Fantastic idea. Should be higher.", AGREE),
+    ("Bad idea. Nobody walks that way anyway.", DISAGREE),
+    ("Oh great, another charge on working families.", DISAGREE),
+    ("Another stealth tax from the council.", DISAGREE),
+    ("I'm against it, the ferry is expensive enough already.", DISAGREE),
+    ("Licensing yes, cap no.", MIXED),
+    ("I have mixed feelings about the levy.", MIXED),
+    ("Not relevant to our campsite, but we support it.", AGREE),
 ])
 def test_the_stance_of_an_answer(text, stance):
     got, rule, evidence = answer_stance(text)
