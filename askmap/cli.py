@@ -246,8 +246,26 @@ def cmd_responses(args: argparse.Namespace) -> int:
             return 1
         print(f"{args.values[1]}: {len(ids)} theme(s) tagged", file=sys.stderr)
         return 0
+    if args.values and args.values[0] == "learn":
+        report: dict = {}
+        n = theming.assign_answers(engine, report=report)
+        print(f"{n} answers themed", file=sys.stderr)
+        if not report:
+            print("no tagged answers yet: tag some with 'askmap responses tag ANSWER_ID THEME…'", file=sys.stderr)
+        for question, r in report.items():
+            if args.question and not (question and args.question.lower() in question.lower()):
+                continue
+            print(json.dumps({"question": question, **r}, ensure_ascii=False))  # the figures, for scripts
+            f1 = "n/a" if r["sample_f1"] is None else f"{r['sample_f1']:.2f}"
+            print(f"\n{question or '(whole submissions)'}\n  {r['tagged']} tagged answers, {r['themes_learned']} themes learned; "
+                  f"cross-validated agreement with the analyst: sample F1 {f1}", file=sys.stderr)
+            for name, v in r["themes"].items():
+                cell = lambda x: "  -  " if x is None else f"{x:.2f}"  # noqa: E731
+                print(f"    P {cell(v['precision'])}  R {cell(v['recall'])}  F1 {cell(v['f1'])}  ({v['tagged']} tagged)  {name}",
+                      file=sys.stderr)
+        return 0
     if args.values:
-        print(f"error: unknown action {args.values[0]!r} (only 'tag')", file=sys.stderr)
+        print(f"error: unknown action {args.values[0]!r} (tag or learn)", file=sys.stderr)
         return 2
     theming.ensure_answers(engine)  # stances need no model: answers exist even when themes were skipped
     try:
@@ -392,8 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
     orgs.set_defaults(func=cmd_orgs)
 
     resp = sub.add_parser("responses", help="consultation answers, one row per (respondent, question) answer or "
-                                             "submission: themes, stance, evidence, asks; 'responses tag ANSWER_ID THEME…'")
-    resp.add_argument("values", nargs="*", help="tag ANSWER_ID THEME… : an analyst's themes for an answer")
+                                             "submission: themes, stance, evidence, asks; 'responses tag ANSWER_ID THEME…', 'responses learn'")
+    resp.add_argument("values", nargs="*", help="tag ANSWER_ID [THEME…]: an analyst's themes for an answer (none: no theme "
+                                                "fits); learn: re-map the untagged answers with what the tags teach, and "
+                                                "print the cross-validated agreement with the analyst per theme")
     resp.add_argument("--question", help="only answers to this question (its text, or a part of it)")
     resp.add_argument("--theme", help="only answers with this theme")
     resp.add_argument("--stance", choices=["agree", "disagree", "mixed", "unclear"])

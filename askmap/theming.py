@@ -271,9 +271,6 @@ def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_
 
 # ------------------------------------------------------------------ consultation answers
 
-ANSWER_SENTENCE_MIN = 0.35  # a sentence carries a theme when the theme scores this for it (its best theme only)
-
-
 def ensure_answers(engine: Engine, doc_ids: list[str] | None = None) -> int:
     """Split the stored documents that have no answers yet into answers (with their stance). Returns how many."""
     from analysis.answers import split_answers
@@ -297,14 +294,18 @@ def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
     return own or [t for t in live if not t.question] or live
 
 
-def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None) -> int:
-    """Every answer (or those of ``doc_ids``) gets its themes: each sentence carries its best theme when
-    that theme scores ``ANSWER_SENTENCE_MIN``, and the answer as a whole its best theme above ``SEED_MIN``;
-    each theme keeps the sentence that scores it highest as evidence. Analysts' tags stay. Returns the
-    number of answers themed."""
+def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None,
+                   report: dict | None = None) -> int:
+    """Every answer (or those of ``doc_ids``) gets its themes from its question's list
+    (:mod:`analysis.answer_themes`: sentences and the whole answer scored zero-shot; where an analyst has
+    tagged answers of the question, a model learned from the tags shifts the scores). Each theme keeps the
+    sentence that scores it best as evidence. Analysts' tags stay as they are. ``report``, when given, is
+    filled per question with the tag models' cross-validated agreement with the analyst. Returns the number
+    of answers given a theme."""
+    from analysis.answer_themes import copy_near_duplicates, cross_validate, fit_tags, pick
     from analysis.answers import sentences
 
-    from .store.answers import answers_for_theming, set_answer_themes
+    from .store.answers import analyst_tags, answers_for_theming, set_answer_themes
 
     ensure_answers(engine, doc_ids)
     live = [t for t in load_themes(engine) if t.centroid is not None]
@@ -312,14 +313,22 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     if not rows or not live:
         return 0
     embedder = embedder or default_embedder(engine)
+    tags = analyst_tags(engine)
     groups: dict[tuple[str, ...], list] = {}
     for r in rows:
         groups.setdefault(tuple(t.id for t in _themes_for(r.question, live)), []).append(r)
+    if tags and doc_ids is not None:  # a model learns from every tagged answer of the question, not only the new
+        every = answers_for_theming(engine)
+        for key, members in groups.items():
+            have = {r.id for r in members}
+            members += [r for r in every if r.id in tags and r.id not in have and
+                        tuple(t.id for t in _themes_for(r.question, live)) == key]
     by_id = {t.id: t for t in live}
     out = []
     themed = 0
     for ids, members in groups.items():
         group = [by_id[i] for i in ids]
+        index = {t.id: j for j, t in enumerate(group)}
         seeded = [t for t in group if t.origin == SEEDED]
         fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
         facets = [next(fv) if t.origin == SEEDED else None for t in group]
@@ -336,22 +345,24 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                     owners.append((i, (s, e)))
         vecs = embedder.embed(texts)
         scores = similarity(vecs, centroids, facets) + keyword_bonus(texts, [t.keywords for t in group]) - offset
-        picked: dict[int, dict[int, tuple[float, tuple[int, int] | None]]] = {}
-        whole = {}
-        for k, (i, span) in enumerate(owners):
-            row = scores[k]
-            j = int(np.argmax(row))
-            if span is None:
-                whole[i] = row
-                if row[j] >= SEED_MIN:
-                    picked.setdefault(i, {})
-                    picked[i].setdefault(j, (float(row[j]), None))
-            elif row[j] >= ANSWER_SENTENCE_MIN:
-                best = picked.setdefault(i, {}).get(j)
-                if best is None or best[1] is None or row[j] > best[0]:
-                    picked[i][j] = (float(row[j]), span)
+        tagged = {i: {index[t] for t in tags[r.id] if t in index} for i, r in enumerate(members) if r.id in tags}
+        if tagged:
+            whole = {i: k for k, (i, span) in enumerate(owners) if span is None}
+            model = fit_tags(vecs[[whole[i] for i in sorted(tagged)]], [tagged[i] for i in sorted(tagged)], len(group))
+            base = scores
+            if model.learned:
+                scores = base + model.shift(vecs)
+            if report is not None:
+                cv = cross_validate(owners, base, vecs, tagged, len(group))
+                question = members[0].question
+                report[question] = {"tagged": len(tagged), "themes_learned": model.learned, "sample_f1": cv["sample_f1"],
+                                    "themes": {group[j].name: v for j, v in cv["themes"].items() if v["tagged"] or v["precision"] is not None}}
+        picked = pick(owners, scores, len(members))
+        if tagged:
+            whole_rows = [k for k, (_, span) in enumerate(owners) if span is None]
+            copy_near_duplicates(picked, vecs[whole_rows], tagged, scores[whole_rows])
         for i, r in enumerate(members):
-            chosen = picked.get(i, {})
+            chosen = picked[i]
             if chosen:
                 themed += 1
             for j, (score, span) in chosen.items():
@@ -364,6 +375,5 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                         span = owners[best_k][1] if best_k is not None else (0, len(r.text))
                 out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
                             "start": r.start + span[0], "end": r.start + span[1]})
-    set_answer_themes(engine, [r.id for r in rows], out)
+    set_answer_themes(engine, list(dict.fromkeys(r.id for m in groups.values() for r in m)), out)
     return themed
-

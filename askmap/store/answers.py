@@ -14,6 +14,7 @@ from .schema import answer_themes, answers, asks, documents, themes
 
 MACHINE, ANALYST = "machine", "analyst"
 NO_THEME = "(no theme fits)"
+NO_THEME_ID = "-"  # an analyst's "no theme fits" for an answer, stored as a tag
 
 
 @dataclass
@@ -75,6 +76,19 @@ def set_answer_themes(engine: Engine, answer_ids: Sequence[str], rows: Sequence[
             conn.execute(insert(answer_themes), keep)
 
 
+def analyst_tags(engine: Engine) -> dict[str, set[str]]:
+    """Answer id → the theme ids an analyst tagged it with (an answer tagged with none has an empty set only
+    when it was tagged "no theme fits": see :func:`tag_answer`)."""
+    with engine.connect() as conn:
+        out: dict[str, set[str]] = defaultdict(set)
+        for r in conn.execute(select(answer_themes.c.answer_id, answer_themes.c.theme_id).where(answer_themes.c.source == ANALYST)):
+            if r.theme_id != NO_THEME_ID:
+                out[r.answer_id].add(r.theme_id)
+            else:
+                out.setdefault(r.answer_id, set())
+        return dict(out)
+
+
 def tag_answer(engine: Engine, answer_id: str, theme_names: Sequence[str]) -> list[str]:
     """An analyst's themes for an answer: replace its themes with these (stored as the analyst's; no re-fit
     or re-analysis overwrites them). Theme names match the answer's question's themes, without case.
@@ -92,9 +106,8 @@ def tag_answer(engine: Engine, answer_id: str, theme_names: Sequence[str]) -> li
                 raise ValueError(f"no theme {name!r} for this answer's question; themes: {', '.join(sorted(t.name for t in mine))}")
             ids.append(by_name[name.lower()])
         conn.execute(delete(answer_themes).where(answer_themes.c.answer_id == answer_id))
-        if ids:
-            conn.execute(insert(answer_themes), [{"answer_id": answer_id, "theme_id": t, "score": 1.0, "start": None,
-                                                  "end": None, "source": ANALYST} for t in dict.fromkeys(ids)])
+        conn.execute(insert(answer_themes), [{"answer_id": answer_id, "theme_id": t, "score": 1.0, "start": None,
+                                              "end": None, "source": ANALYST} for t in (dict.fromkeys(ids) or [NO_THEME_ID])])
         return ids
 
 
@@ -126,7 +139,8 @@ def query_responses(engine: Engine, question: str | None = None, theme: str | No
             continue
         if stance and r.stance != stance:
             continue
-        linked = by_answer.get(r.id, [])
+        linked = [t for t in by_answer.get(r.id, []) if t.theme_id != NO_THEME_ID]
+        tagged_none = any(t.theme_id == NO_THEME_ID for t in by_answer.get(r.id, []))
         theme_names = [names.get(t.theme_id, t.theme_id) for t in linked]
         if theme and theme.lower() not in {n.lower() for n in theme_names}:
             continue
@@ -138,7 +152,7 @@ def query_responses(engine: Engine, question: str | None = None, theme: str | No
             "themes": theme_names, "stance": r.stance, "evidence": evidence,
             "stance_evidence": [{"text": r.doc_text[e["start"]:e["end"]], **e} for e in (r.stance_evidence or [])],
             "asks": [a.id for a in asks_by_doc.get(r.doc_id, []) if r.start <= a.start and a.end <= r.end],
-            "tagged": any(t.source == ANALYST for t in linked), "text": r.text, "start": r.start, "end": r.end})
+            "tagged": tagged_none or any(t.source == ANALYST for t in linked), "text": r.text, "start": r.start, "end": r.end})
     return out
 
 

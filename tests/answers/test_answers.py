@@ -248,3 +248,67 @@ def test_responses_and_summary_on_the_command_line(consultation, capsys):
     assert cli_main(["--db", db, "summary", "--by", "stance"]) == 0
     out = capsys.readouterr().out
     assert Q1 in out and "%" in out
+
+
+# ------------------------------------------------------------------ learning from tags (pure)
+
+from analysis.answer_themes import TagModel, copy_near_duplicates, cross_validate, fit_tags, pick  # noqa: E402
+
+
+def test_pick_takes_each_sentences_best_theme_and_the_whole_answers_best():
+    owners = [(0, None), (0, (0, 10)), (0, (11, 20)), (1, None)]
+    scores = np.array([[0.30, 0.10, 0.0],   # answer 0 as a whole: theme 0
+                       [0.50, 0.20, 0.0],   # its first sentence: theme 0, better evidence
+                       [0.10, 0.40, 0.0],   # its second sentence: theme 1
+                       [0.10, 0.20, 0.1]])  # answer 1: nothing reaches the minimum
+    chosen = pick(owners, scores, 2)
+    assert chosen[0] == {0: (0.5, (0, 10)), 1: (0.4, (11, 20))}
+    assert chosen[1] == {}
+
+
+def _clusters(n, dim=16, seed=1):
+    """Two well separated groups of vectors: theme 0's answers and theme 1's."""
+    rng = np.random.default_rng(seed)
+    a, b = np.zeros(dim), np.zeros(dim)
+    a[0], b[1] = 1.0, 1.0
+    vecs = np.vstack([a + 0.1 * rng.standard_normal(dim) for _ in range(n)] + [b + 0.1 * rng.standard_normal(dim) for _ in range(n)])
+    return vecs, [{0}] * n + [{1}] * n
+
+
+def test_a_tag_model_moves_scores_towards_the_analysts_themes():
+    vecs, labels = _clusters(6)
+    model = fit_tags(vecs, labels, 3)
+    assert model.learned == 2 and model.weights[2] is None  # nobody tagged theme 2
+    shift = model.shift(vecs)
+    assert (shift[:6, 0] > 0).all() and (shift[:6, 1] < 0).all() and (shift[6:, 1] > 0).all()
+    assert (shift[:, 2] == 0).all()
+    assert fit_tags(vecs[:1], labels[:1], 3).learned == 0  # one example teaches nothing
+
+
+def test_cross_validation_reports_agreement_per_theme():
+    vecs, labels = _clusters(10)
+    owners = [(i, None) for i in range(len(vecs))]
+    zero_shot = np.full((len(vecs), 2), 0.24)  # below the minimum: only what the tags teach can decide
+    cv = cross_validate(owners, zero_shot, vecs, dict(enumerate(labels)), 2)
+    assert cv["answers"] == 20 and cv["sample_f1"] > 0.9
+    assert cv["themes"][0]["tagged"] == 10 and cv["themes"][0]["f1"] > 0.9
+
+
+def test_a_campaigns_copies_take_the_tagged_copys_themes():
+    base = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.99, 0.05, 0.0]])
+    picked = [{}, {1: (0.4, None)}, {1: (0.3, None)}]
+    n = copy_near_duplicates(picked, base, {0: {0, 2}}, np.zeros((3, 3)))
+    assert n == 1
+    assert set(picked[2]) == {0, 2}  # the copy of answer 0
+    assert set(picked[1]) == {1}  # a different answer keeps its own
+
+
+def test_learn_on_the_command_line_reports_agreement(consultation, capsys):
+    engine, db = consultation
+    rows = query_responses(engine, question=Q2)
+    for r in rows[:3]:
+        tag_answer(engine, r["id"], ["Collections at home"] if "collection" in r["text"].lower() else [])
+    assert cli_main(["--db", db, "responses", "learn"]) == 0
+    out = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.strip()]
+    report = next(r for r in out if r["question"] == Q2)
+    assert report["tagged"] >= 3
