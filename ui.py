@@ -1,4 +1,4 @@
-"""Askmap's Gradio app: upload, themes side by side, organisation positions, asks, documents.
+"""Askmap's Gradio app: upload, themes side by side, organisation positions, asks, consultation answers, documents.
 
     python ui.py [--db PATH_OR_URL] [--host 127.0.0.1] [--port 7860] [--auth user:password]
 
@@ -187,6 +187,73 @@ def documents_view(engine, contains: str | None = None) -> tuple[pd.DataFrame, l
     return frame, choices, caption
 
 
+ANSWER_COLUMNS = ["text", "themes", "stance", "respondent", "respondent_type", "question", "doc", "id"]
+ANSWER_PAGE = 500  # answers listed at once (filter to find others)
+
+
+def question_choices(engine) -> list[tuple[str, str]]:
+    """The consultation's questions (and whole submissions), as (label, value) for a dropdown."""
+    from askmap.store.answers import summary
+
+    seen = []
+    for r in summary(engine):
+        if r["question"] not in seen:
+            seen.append(r["question"])
+    return [(q or "(whole submissions)", q or "(whole submissions)") for q in seen]
+
+
+def consultation_view(engine, question: str | None, theme: str | None, stance: str | None, text: str | None):
+    """Per question: each theme's respondents split by stance (a stacked bar chart and its table), and the
+    answers table filtered by theme, stance and text. Returns (prevalence frame, chart frame, answers frame, caption)."""
+    from askmap.store.answers import query_responses, summary
+
+    theming.ensure_answers(engine)
+    q = None if not question or question == "(whole submissions)" else question
+    rows = summary(engine, question=q or ("none" if question == "(whole submissions)" else None), by="stance")
+    if question and question != "(whole submissions)":
+        rows = [r for r in rows if r["question"] == question]
+    prevalence = pd.DataFrame([{"theme": r["theme"], "respondents": r["respondents"], "share %": round(100 * r["share"], 1),
+                                **{k: r["by_stance"].get(k, 0) for k in ("agree", "disagree", "mixed", "unclear")}}
+                               for r in rows], columns=["theme", "respondents", "share %", "agree", "disagree", "mixed", "unclear"])
+    chart = pd.DataFrame([{"theme": r["theme"], "stance": k, "respondents": n} for r in rows
+                          for k, n in r["by_stance"].items()], columns=["theme", "stance", "respondents"])
+    answers = query_responses(engine, question=q or ("none" if question == "(whole submissions)" else None),
+                              theme=theme or None, stance=stance or None)
+    if question and question != "(whole submissions)":
+        answers = [a for a in answers if a["question"] == question]
+    if text:
+        answers = [a for a in answers if text.lower() in a["text"].lower()]
+    shown = answers[:ANSWER_PAGE]
+    frame = pd.DataFrame([{k: ("; ".join(a[k]) if isinstance(a[k], list) else a[k]) for k in ANSWER_COLUMNS} for a in shown],
+                         columns=ANSWER_COLUMNS)
+    caption = f"{len(answers)} answers" + (f" (the first {ANSWER_PAGE} shown)" if len(answers) > ANSWER_PAGE else "")
+    return prevalence, chart, frame, caption
+
+
+def answer_highlighted(engine, answer_id: str) -> list[tuple[str, str | None]]:
+    """One answer's text with its evidence marked: each theme's sentence by theme name, the stance's by stance."""
+    from askmap.store.answers import query_responses
+
+    row = next((a for a in query_responses(engine) if a["id"] == answer_id), None)
+    if row is None:
+        return []
+    marks = [(e["start"] - row["start"], e["end"] - row["start"], e["theme"]) for e in row["evidence"]]
+    marks += [(e["start"] - row["start"], e["end"] - row["start"], f"stance: {row['stance']}") for e in row["stance_evidence"]]
+    text, out, pos = row["text"], [], 0
+    for s, e, label in sorted(marks):
+        if s < pos:  # a sentence that carries a theme and the stance: one label each, joined
+            if out and out[-1][1] and out[-1][0] == text[s:e]:
+                out[-1] = (out[-1][0], f"{out[-1][1]} + {label}")
+            continue
+        if s > pos:
+            out.append((text[pos:s], None))
+        out.append((text[s:e], label))
+        pos = e
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
 def build_app(db: str | None = None) -> gr.Blocks:
     engine = open_engine(db)
     if count_documents(engine) == 0 and CORPUS.is_dir():
@@ -349,6 +416,22 @@ def build_app(db: str | None = None) -> gr.Blocks:
                 fmt = gr.Radio(["csv", "xlsx", "jsonl"], value="csv", label="Download format")
                 get = gr.Button("Prepare download")
                 file_out = gr.File(label="Filtered asks")
+        with gr.Tab("Consultation") as t_consult:
+            gr.Markdown("Per question: which themes respondents raise, how many, and where they stand. "
+                        "Select an answer to see the sentences that carry its themes and its stance.")
+            with gr.Row():
+                c_question = gr.Dropdown(choices=question_choices(engine), label="Question", value=None)
+                c_theme = gr.Dropdown(choices=[], label="Theme", value=None, allow_custom_value=True)
+                c_stance = gr.Dropdown(choices=["agree", "disagree", "mixed", "unclear"], label="Stance", value=None)
+                c_text = gr.Textbox(label="Answer contains")
+            c_go = gr.Button("Show", variant="primary")
+            c_chart = gr.BarPlot(x="theme", y="respondents", color="stance", label="Respondents per theme, by stance",
+                                 x_label_angle=-30)
+            c_prevalence = gr.Dataframe(label="Share of the question's respondents raising each theme",
+                                        interactive=False, wrap=True)
+            c_caption = gr.Markdown("")
+            c_answers = gr.Dataframe(label="Answers (select one for its evidence)", interactive=False, wrap=True)
+            c_evidence = gr.HighlightedText(label="The answer, its evidence highlighted", show_legend=True)
         with gr.Tab("Documents") as t_docs:
             first_docs, first_choices, first_docs_caption = documents_view(engine)
             find = gr.Textbox(label="Find documents by name")
@@ -370,6 +453,24 @@ def build_app(db: str | None = None) -> gr.Blocks:
         t_asks.select(lambda *f: (*filter_asks(*f),
                                   gr.update(choices=[t["name"] for t in theme_store.theme_summaries(engine, examples=0)])),
                       inputs + [page], [table, state, caption, f_theme])
+        def show_consultation(question, theme, stance, text):
+            prevalence, chart, frame, caption = consultation_view(engine, question, theme, stance, text)
+            names = [t for t in prevalence["theme"].tolist()]
+            return prevalence, chart, frame, caption, gr.update(choices=names)
+
+        def pick_answer(frame, evt: gr.SelectData):
+            row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            if frame is None or row >= len(frame):
+                return []
+            return answer_highlighted(engine, frame.iloc[row]["id"])  # looked up by the answer's id, not its place
+
+        c_inputs = [c_question, c_theme, c_stance, c_text]
+        c_outputs = [c_prevalence, c_chart, c_answers, c_caption, c_theme]
+        t_consult.select(lambda *a: (*show_consultation(*a), gr.update(choices=question_choices(engine))), c_inputs,
+                         c_outputs + [c_question])
+        c_go.click(show_consultation, c_inputs, c_outputs, api_name="consultation")
+        c_question.change(lambda q: show_consultation(q, None, None, None), c_question, c_outputs)
+        c_answers.select(pick_answer, c_answers, c_evidence)
         t_docs.select(find_docs, find, [docs_table, which, docs_caption])
         find.submit(find_docs, find, [docs_table, which, docs_caption])
         pick.change(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])

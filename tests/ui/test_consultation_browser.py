@@ -1,0 +1,78 @@
+"""The Consultation tab in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright): a
+consultation export with its theme list; the prevalence chart and table for a question, the answers
+filtered by stance, and one answer's evidence highlighted."""
+import os
+import shutil
+import socket
+import tempfile
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+if not os.path.exists(CHROMIUM):
+    pytest.skip("Debian's chromium is not installed (make test installs it with apt-get)", allow_module_level=True)
+
+from analysis.themes import load_theme_file  # noqa: E402
+from askmap import pipeline, theming  # noqa: E402
+from askmap.store import open_engine  # noqa: E402
+from tests.answers.test_answers import EXPORT, Q1, THEMES  # noqa: E402
+from ui import build_app  # noqa: E402
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("consultation_ui")
+    (folder / "export.csv").write_text(EXPORT, encoding="utf-8")
+    (folder / "themes.toml").write_text(THEMES, encoding="utf-8")
+    db = str(folder / "c.db")
+    engine = open_engine(db)
+    pipeline.ingest_paths(engine, [folder / "export.csv"], themes=False)
+    theming.fit(engine, load_theme_file(folder / "themes.toml"))
+    app = build_app(db)
+    port = free_port()
+    app.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_consultation_tab_prevalence_filters_and_evidence(url):
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with playwright.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
+        browser = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=flags, headless=True,
+                                                       viewport={"width": 1400, "height": 1100})
+        page = browser.new_page()
+        page.goto(url, wait_until="load")
+        page.get_by_role("tab", name="Consultation").wait_for(timeout=60_000)
+        page.get_by_role("tab", name="Consultation").click()
+        page.get_by_role("combobox", name="Question").click()
+        page.get_by_role("option", name=Q1).click()
+        # the prevalence table and the chart for the question
+        page.locator("text=Garden waste >> visible=true").first.wait_for(timeout=30_000)
+        page.locator("text=Traffic and noise on Mill Lane >> visible=true").first.wait_for(timeout=30_000)
+        assert page.locator(".vega-embed, canvas, svg.marks").count() > 0
+        page.locator("text=The queues of cars on Sundays >> visible=true").first.wait_for(timeout=30_000)
+        # filter by stance: only the answers that disagree
+        page.get_by_role("combobox", name="Stance").click()
+        page.get_by_role("option", name="disagree").click()
+        page.get_by_role("button", name="Show").click()
+        page.locator("text=2 answers >> visible=true").first.wait_for(timeout=30_000)
+        page.locator("text=I work all week >> visible=true").first.wait_for(timeout=30_000)
+        assert page.locator("text=The queues of cars on Sundays >> visible=true").count() == 0
+        # one answer's evidence, highlighted
+        page.locator("text=I work all week >> visible=true").first.click()
+        page.locator("text=stance: disagree >> visible=true").first.wait_for(timeout=30_000)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / "consultation.png"), full_page=True)
+        browser.close()
+    assert (SHOTS / "consultation.png").stat().st_size > 10_000
