@@ -294,6 +294,9 @@ def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
     return own or [t for t in live if not t.question] or live
 
 
+MAX_SENTENCES = 20  # sentences of one answer scored one by one (a longer answer's later sentences count only in the whole)
+
+
 def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None,
                    report: dict | None = None) -> int:
     """Every answer (or those of ``doc_ids``) gets its themes from its question's list
@@ -314,6 +317,28 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
         return 0
     embedder = embedder or default_embedder(engine)
     tags = analyst_tags(engine)
+    # a whole submission (an answer to no one question) is about what its asks and stance sentences are about:
+    # their themes, with their sentences as evidence (already themed: nothing more to embed)
+    whole_docs = [r for r in rows if r.question is None and r.id not in tags]
+    rows = [r for r in rows if not (r.question is None and r.id not in tags)]
+    out: list[dict] = []
+    themed = 0
+    if whole_docs:
+        from .store.answers import document_themes
+
+        by_doc = document_themes(engine, sorted({r.doc_id for r in whole_docs}))
+        live_ids = {t.id for t in live}
+        for r in whole_docs:
+            best: dict[str, tuple[float, int, int]] = {}
+            for theme_id, score, start, end in by_doc.get(r.doc_id, []):
+                if theme_id in live_ids and (theme_id not in best or score > best[theme_id][0]):
+                    best[theme_id] = (score, start, end)
+            themed += bool(best)
+            out += [{"answer_id": r.id, "theme_id": t, "score": sc, "start": st, "end": en} for t, (sc, st, en) in best.items()]
+        set_answer_themes(engine, [r.id for r in whole_docs], out)
+        out = []
+    if not rows:
+        return themed
     groups: dict[tuple[str, ...], list] = {}
     for r in rows:
         groups.setdefault(tuple(t.id for t in _themes_for(r.question, live)), []).append(r)
@@ -324,8 +349,6 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
             members += [r for r in every if r.id in tags and r.id not in have and
                         tuple(t.id for t in _themes_for(r.question, live)) == key]
     by_id = {t.id: t for t in live}
-    out = []
-    themed = 0
     for ids, members in groups.items():
         group = [by_id[i] for i in ids]
         index = {t.id: j for j, t in enumerate(group)}
@@ -340,7 +363,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
             owners.append((i, None))
             spans = sentences(r.text)
             if len(spans) > 1:
-                for s, e in spans:
+                for s, e in spans[:MAX_SENTENCES]:
                     texts.append(r.text[s:e])
                     owners.append((i, (s, e)))
         vecs = embedder.embed(texts)

@@ -89,6 +89,27 @@ def analyst_tags(engine: Engine) -> dict[str, set[str]]:
         return dict(out)
 
 
+def document_themes(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[tuple[str, float, int, int]]]:
+    """Per document: (theme id, score, start, end) of its asks' and stance statements' themes — what a whole
+    submission, read as one answer, is about, with the sentences that say it."""
+    from .schema import ask_themes, statement_themes, statements
+
+    out: dict[str, list[tuple[str, float, int, int]]] = defaultdict(list)
+    ids = list(doc_ids)
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            for r in conn.execute(select(asks.c.doc_id, ask_themes.c.theme_id, ask_themes.c.score, asks.c.start, asks.c.end)
+                                  .join(ask_themes, ask_themes.c.ask_id == asks.c.id).where(asks.c.doc_id.in_(part))):
+                out[r.doc_id].append((r.theme_id, float(r.score), r.start, r.end))
+            for r in conn.execute(select(statements.c.doc_id, statement_themes.c.theme_id, statement_themes.c.score,
+                                         statements.c.start, statements.c.end)
+                                  .join(statement_themes, statement_themes.c.statement_id == statements.c.id)
+                                  .where(statements.c.doc_id.in_(part))):
+                out[r.doc_id].append((r.theme_id, float(r.score), r.start, r.end))
+    return dict(out)
+
+
 def tag_answer(engine: Engine, answer_id: str, theme_names: Sequence[str]) -> list[str]:
     """An analyst's themes for an answer: replace its themes with these (stored as the analyst's; no re-fit
     or re-analysis overwrites them). Theme names match the answer's question's themes, without case.
