@@ -234,7 +234,7 @@ def answer_highlighted(engine, answer_id: str) -> list[tuple[str, str | None]]:
     """One answer's text with its evidence marked: each theme's sentence by theme name, the stance's by stance."""
     from askmap.store.answers import query_responses
 
-    row = next((a for a in query_responses(engine) if a["id"] == answer_id), None)
+    row = next(iter(query_responses(engine, answer_id=answer_id)), None)
     if row is None:
         return []
     marks = [(e["start"] - row["start"], e["end"] - row["start"], e["theme"]) for e in row["evidence"]]

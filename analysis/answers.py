@@ -140,8 +140,8 @@ _SARCASM = re.compile(r"^\W*oh\s+(?:great|wonderful|brilliant|good|fantastic|lov
 _PRAISE_OPEN = re.compile(rf"^\W*(?:{lexicon.alternation('answer_praise')})\b|\b(?:{lexicon.alternation('answer_praise')})\s+"
                           r"(?:idea|plan|proposal|scheme|move|step|policy)\b", re.I)
 _SCORN = re.compile(rf"^\W*(?:{lexicon.alternation('answer_scorn')})\b|\b(?:{lexicon.alternation('answer_scorn')})\s+"
-                    r"(?:idea|plan|proposal|scheme|policy)\b|\b(?:waste\s+of\s+(?:money|time)|stealth\s+tax|cash\s+grab|tax\s+grab|"
-                    r"money\s+grab|enough\s+is\s+enough|rip-?\s?off)\b|\b(?:the\s+)?\w+\s+objects\b", re.I)
+                    rf"(?:idea|plan|proposal|scheme|policy)\b|\b(?:{lexicon.alternation('answer_scorn_phrases')})\b|"
+                    r"\b(?:the\s+)?\w+\s+objects\b", re.I)
 _AGAINST_IT = re.compile(r"\b(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:totally\s+|completely\s+|strongly\s+|very\s+much\s+|firmly\s+)?"
                          r"(?:against|opposed\s+to)\s+(?:it|this|that|the)\b", re.I)
 _FOR_IT = re.compile(r"\b(?:i|we)\s+(?:\w+\s+)?(?:support|back|endorse|welcome)\s+(?:it|this|that)\b", re.I)

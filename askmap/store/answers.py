@@ -137,20 +137,28 @@ RESPONSE_FIELDS = ("id", "doc", "response_id", "respondent", "organisation", "re
 
 
 def query_responses(engine: Engine, question: str | None = None, theme: str | None = None,
-                    stance: str | None = None) -> list[dict]:
+                    stance: str | None = None, answer_id: str | None = None) -> list[dict]:
     """One row per answer (INTERFACES.md: a consultation answer), in document order; filters by question
-    (exact or contained, without case), theme name and stance."""
+    (exact or contained, without case), theme name, stance and answer id."""
     if stance is not None and stance not in ANSWER_STANCES:
         raise ValueError(f"stance must be one of {', '.join(ANSWER_STANCES)}")
     with engine.connect() as conn:
-        rows = conn.execute(select(answers, documents.c.source, documents.c.text.label("doc_text"))
-                            .join(documents, documents.c.id == answers.c.doc_id)
-                            .order_by(documents.c.source, answers.c.start)).all()
+        q = (select(answers, documents.c.source, documents.c.text.label("doc_text"))
+             .join(documents, documents.c.id == answers.c.doc_id).order_by(documents.c.source, answers.c.start))
+        linked_q = select(answer_themes).order_by(answer_themes.c.answer_id, answer_themes.c.score.desc())
+        asks_q = select(asks.c.id, asks.c.doc_id, asks.c.start, asks.c.end)
+        if stance:
+            q = q.where(answers.c.stance == stance)
+        if answer_id:
+            q = q.where(answers.c.id == answer_id)
+            linked_q = linked_q.where(answer_themes.c.answer_id == answer_id)
+            asks_q = asks_q.where(asks.c.doc_id.in_(select(answers.c.doc_id).where(answers.c.id == answer_id)))
+        rows = conn.execute(q).all()
         names = {r.id: r.name for r in conn.execute(select(themes.c.id, themes.c.name))}
         by_answer: dict[str, list] = defaultdict(list)
-        for r in conn.execute(select(answer_themes).order_by(answer_themes.c.answer_id, answer_themes.c.score.desc())):
+        for r in conn.execute(linked_q):
             by_answer[r.answer_id].append(r)
-        ask_rows = conn.execute(select(asks.c.id, asks.c.doc_id, asks.c.start, asks.c.end)).all()
+        ask_rows = conn.execute(asks_q).all()
     asks_by_doc: dict[str, list] = defaultdict(list)
     for a in ask_rows:
         asks_by_doc[a.doc_id].append(a)
