@@ -288,10 +288,16 @@ def ensure_answers(engine: Engine, doc_ids: list[str] | None = None) -> int:
 
 
 def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
-    """The themes an answer is scored against: its question's own, else the themes for every question."""
+    """The themes an answer is scored against: its question's own (listed or discovered), else the listed themes
+    for every question; none for a question without either (its themes are then discovered)."""
     norm = " ".join((question or "").lower().split())
     own = [t for t in live if t.question and " ".join(t.question.lower().split()) == norm] if question else []
-    return own or [t for t in live if not t.question] or live
+    if own:
+        return own
+    listed = [t for t in live if not t.question and t.origin == SEEDED]
+    if question is not None:
+        return listed  # none: the question's own themes are discovered among its answers
+    return listed or [t for t in live if not t.question]
 
 
 MAX_SENTENCES = 20  # sentences of one answer scored one by one (a longer answer's later sentences count only in the whole)
@@ -313,7 +319,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     ensure_answers(engine, doc_ids)
     live = [t for t in load_themes(engine) if t.centroid is not None]
     rows = answers_for_theming(engine, doc_ids)
-    if not rows or not live:
+    if not rows:
         return 0
     embedder = embedder or default_embedder(engine)
     tags = analyst_tags(engine)
@@ -349,8 +355,14 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
             members += [r for r in every if r.id in tags and r.id not in have and
                         tuple(t.id for t in _themes_for(r.question, live)) == key]
     by_id = {t.id: t for t in live}
+    leftovers: dict[str, list] = {}  # per question with no list of its own: answers no theme fits
     for ids, members in groups.items():
         group = [by_id[i] for i in ids]
+        if not group:  # no themes at all: every answer to a question waits for discovery
+            for r in members:
+                if r.question is not None and r.id not in tags:
+                    leftovers.setdefault(r.question, []).append(r)
+            continue
         index = {t.id: j for j, t in enumerate(group)}
         seeded = [t for t in group if t.origin == SEEDED]
         fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
@@ -385,6 +397,9 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
             whole_rows = [k for k, (_, span) in enumerate(owners) if span is None]
             copy_near_duplicates(picked, vecs[whole_rows], tagged, scores[whole_rows])
         for i, r in enumerate(members):
+            if not picked[i] and r.question is not None and r.id not in tags and not any(t.question for t in group):
+                leftovers.setdefault(r.question, []).append(r)
+        for i, r in enumerate(members):
             chosen = picked[i]
             if chosen:
                 themed += 1
@@ -398,5 +413,61 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                         span = owners[best_k][1] if best_k is not None else (0, len(r.text))
                 out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
                             "start": r.start + span[0], "end": r.start + span[1]})
+    for question, members in sorted(leftovers.items()):
+        found = discover_for_question(engine, embedder, question, members)
+        themed += len({a["answer_id"] for a in found})
+        out += found
     set_answer_themes(engine, list(dict.fromkeys(r.id for m in groups.values() for r in m)), out)
     return themed
+
+
+DISCOVER_MIN_ANSWERS = 10  # answers to a question that no theme fits before themes are discovered among them
+
+
+def discover_for_question(engine: Engine, embedder: Embedder, question: str, members: list) -> list[dict]:
+    """Themes discovered among one question's answers that no listed theme fits (BERTopic, as for asks),
+    each named with the noun phrase its answers use most and the others least
+    (:mod:`analysis.theme_names`), described with a representative answer, and stored as the question's
+    own discovered themes (replacing its earlier ones that nobody edited). Returns the answers' assignments."""
+    import hashlib
+
+    from analysis.answers import sentences
+    from analysis.nlp import nlp, with_entities
+    from analysis.theme_names import name_themes
+
+    from .store.answers import replace_discovered
+
+    if len(members) < DISCOVER_MIN_ANSWERS:
+        return []
+    texts = [r.text for r in members]
+    vecs = embedder.embed(texts)
+    labels, _ = discover(texts, vecs, _bertopic_model(embedder))
+    clusters: dict[int, list[int]] = {}
+    for i, lab in enumerate(labels):
+        if lab >= 0:
+            clusters.setdefault(lab, []).append(i)
+    clusters = {lab: idx for lab, idx in clusters.items() if len(idx) >= 2}
+    if not clusters:
+        return []
+    order = sorted(clusters, key=lambda lab: (-len(clusters[lab]), min(clusters[lab])))
+    names = name_themes([[texts[i] for i in clusters[lab]] for lab in order],
+                        lambda ts: [with_entities(d) for d in nlp().pipe(ts)])
+    themes, out = [], []
+    for lab, name in zip(order, names):
+        if not name:
+            continue  # its answers share no phrase to name it by: they stay without a theme
+        idx = clusters[lab]
+        centroid = _unit(vecs[idx].mean(axis=0))
+        central = max(idx, key=lambda i: float(vecs[i] @ centroid))
+        quote = texts[central] if len(texts[central]) <= 160 else texts[central][:157].rsplit(" ", 1)[0] + "…"
+        tid = "d-" + hashlib.sha1(f"{' '.join(question.lower().split())}\n{name.lower()}".encode()).hexdigest()[:10]
+        themes.append(Theme(tid, name, f"{len(idx)} answers to this question, for example: “{quote}”", [], DISCOVERED,
+                            [], centroid, question))
+        for i in idx:
+            r = members[i]
+            spans = sentences(r.text)
+            s, e = (spans[0] if len(spans) == 1 else (spans[0][0], spans[-1][1])) if spans else (0, len(r.text))
+            out.append({"answer_id": r.id, "theme_id": tid, "score": float(vecs[i] @ centroid),
+                        "start": r.start + s, "end": r.start + e})
+    replace_discovered(engine, question, themes)
+    return out

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from analysis.answers import ANSWER_STANCES, Answer
 
@@ -108,6 +108,25 @@ def document_themes(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[tu
                                   .where(statements.c.doc_id.in_(part))):
                 out[r.doc_id].append((r.theme_id, float(r.score), r.start, r.end))
     return dict(out)
+
+
+def replace_discovered(engine: Engine, question: str, found: Sequence) -> None:
+    """Store a question's discovered themes: the new ones are upserted (after every other theme), and its
+    earlier discovered themes that nobody edited and no analyst tagged with go, with the machine's links."""
+    from .themes import _upsert_theme
+
+    keep = {t.id for t in found}
+    with engine.begin() as conn:
+        old = conn.execute(select(themes.c.id, themes.c.edited).where(themes.c.question == question,
+                                                                       themes.c.origin == "discovered")).all()
+        tagged = set(conn.execute(select(answer_themes.c.theme_id).where(answer_themes.c.source == ANALYST)).scalars())
+        stale = [r.id for r in old if r.id not in keep and not r.edited and r.id not in tagged]
+        if stale:
+            conn.execute(delete(answer_themes).where(answer_themes.c.theme_id.in_(stale)))
+            conn.execute(delete(themes).where(themes.c.id.in_(stale)))
+        start = int(conn.execute(select(func.coalesce(func.max(themes.c.position), 0))).scalar()) + 1
+        for k, t in enumerate(found):
+            _upsert_theme(conn, t, start + k, keep_name=any(r.id == t.id and r.edited for r in old))
 
 
 def tag_answer(engine: Engine, answer_id: str, theme_names: Sequence[str]) -> list[str]:

@@ -129,6 +129,9 @@ def _upsert_theme(conn: Connection, t: Theme, position: int, keep_name: bool) ->
         conn.execute(themes.insert().values(id=t.id, name=t.name, edited=False, merged_into=None, **values))
 
 
+DISCOVERED_ORIGIN = "discovered"
+
+
 def save_fit(engine: Engine, fitted: Sequence[Theme], assignments: Sequence[Assignment]) -> None:
     """Replace the automatic assignments with a new fit, in one transaction. Manual moves, edited names
     and merges stay; themes that the fit no longer produces and nobody edited are removed."""
@@ -138,8 +141,10 @@ def save_fit(engine: Engine, fitted: Sequence[Theme], assignments: Sequence[Assi
             _upsert_theme(conn, t, i, keep_name=bool(flags.get(t.id, {}).get("edited")))
         keep = {t.id for t in fitted}
         manual_themes = set(conn.execute(select(ask_themes.c.theme_id).where(ask_themes.c.manual.is_(True))).scalars())
+        answer_themes_ = set(conn.execute(select(themes.c.id).where(themes.c.question.isnot(None),
+                                                                    themes.c.origin == DISCOVERED_ORIGIN)).scalars())
         stale = [tid for tid, f in flags.items() if tid not in keep and not f["edited"] and not f["merged_into"]
-                 and tid not in manual_themes]
+                 and tid not in manual_themes and tid not in answer_themes_]  # a question's discovered themes are the answers' own
         conn.execute(delete(ask_themes).where(ask_themes.c.manual.is_(False)))
         if stale:
             conn.execute(delete(themes).where(themes.c.id.in_(stale)))

@@ -3,6 +3,7 @@ stance and themes from its own question's list; analysts' tags; the responses an
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 import hashlib
 import io
 import json
@@ -312,3 +313,72 @@ def test_learn_on_the_command_line_reports_agreement(consultation, capsys):
     out = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.strip()]
     report = next(r for r in out if r["question"] == Q2)
     assert report["tagged"] >= 3
+
+
+# ------------------------------------------------------------------ discovered themes: names a person would write
+
+from analysis.nlp import nlp as _nlp, with_entities as _with_entities  # noqa: E402
+from analysis.theme_names import acceptable, candidates, name_themes  # noqa: E402
+
+
+def _parse(texts):
+    return [_with_entities(d) for d in _nlp().pipe(texts)]
+
+
+def test_candidate_phrases_drop_determiners_possessors_and_names_alone():
+    (doc,) = _parse(["The council's plan for a two-way cycle lane in Harrowgate is a waste."])
+    got = candidates(doc)
+    assert "plan for two-way cycle lane" in got or "plan" in got
+    assert "two-way cycle lane" in got
+    assert "Harrowgate" not in got  # a place name alone is never a theme's name
+    assert all(not c.lower().startswith(("the ", "a ", "'s")) for c in got)
+
+
+def test_acceptable_names():
+    assert acceptable("ban on sports advertising") and acceptable("bus fares")
+    assert not acceptable("the") and not acceptable("it") and not acceptable("one two three four five six seven")
+
+
+def test_each_group_is_named_by_the_phrase_its_members_share():
+    groups = [["Bus fares are far too high for pensioners.", "Cut bus fares for students.", "Bus fares keep rising."],
+              ["The library should open on Sundays.", "Sunday opening at the library would help families.",
+               "Open the library on Sundays please."]]
+    names = name_themes(groups, _parse)
+    assert names[0].lower() == "bus fares"
+    assert "librar" in names[1].lower() or "sunday" in names[1].lower()
+    assert all("·" not in n for n in names)
+
+
+def _discovered_names(folder):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_engine(str(Path(tmp) / "d.db"))
+        pipeline.ingest_paths(engine, [folder / "export.csv"], themes=False)
+        theming.fit(engine, [])  # no theme list: the questions' themes are discovered among their answers
+        return [t for t in theming.load_themes(engine) if t.question]
+
+
+@pytest.mark.parametrize("name", ["consult_parking", "consult_holidaylets"])
+def test_discovered_answer_themes_have_readable_names(name):
+    """Over our consultation sets, with no theme list: every question gets themes of its own, each named by a
+    noun phrase — never a bag of words, a stop word, or a place or person name alone — with a description
+    that quotes a representative answer."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    import re
+
+    folder = Path(__file__).resolve().parents[2] / "benchmarks" / name
+    themes = _discovered_names(folder)
+    answers_text = (folder / "export.csv").read_text(encoding="utf-8")
+    assert len({t.question for t in themes}) == 2 and len(themes) >= 6
+    for t in themes:
+        assert "·" not in t.name and "," not in t.name and 1 <= len(t.name.split()) <= 6, t.name
+        assert t.name.lower() not in STOP_WORDS, t.name
+        words = t.name.split()
+        # a name of a place or person alone: every word capitalised wherever the answers use it
+        proper = all(w[:1].isupper() and not re.search(rf"\b{re.escape(w.lower())}\b", answers_text) for w in words)
+        assert not proper, t.name
+        (doc,) = _parse([t.name.lower()])
+        assert any(tok.pos_ in ("NOUN", "PROPN") for tok in doc), t.name
+        assert "for example" in t.description and "“" in t.description
