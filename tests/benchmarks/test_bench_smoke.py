@@ -26,3 +26,16 @@ def test_smoke_run_reports_every_stage_the_upload_the_views_and_the_baseline(tmp
     b = report["baseline"]
     assert b["n"] == 20 and b["documents"] == 20 and b["sentences"] > r["asks"]
     assert "× the baseline's speed" in run.stdout and "N=20" in run.stdout
+
+
+def test_answers_benchmark_smoke_run(tmp_path):
+    """benchmarks/bench_answers.py on 40 answers: every stage ran and every answer came back with the summary."""
+    out = tmp_path / "answers.json"
+    run = subprocess.run([sys.executable, "benchmarks/bench_answers.py", "--answers", "40", "--out", str(out)],
+                         capture_output=True, text=True, cwd=ROOT, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    r = json.loads(out.read_text())
+    assert r["answers"] == 40 and r["stored_rows"] == 40 and r["respondents"] == 10 and r["summary_rows"] > 0
+    for k in ("read_analyse_store_s", "answers_and_stance_s", "embed_and_theme_s", "one_new_respondent_s"):
+        assert r[k] > 0
+    assert r["peak_rss_mib"] > 0 and r["answers_per_s"] > 0
