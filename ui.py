@@ -230,6 +230,18 @@ def consultation_view(engine, question: str | None, theme: str | None, stance: s
     return prevalence, chart, frame, caption
 
 
+def answer_tag_choices(engine, answer_id: str) -> tuple[list[str], list[str]]:
+    """The theme names an analyst may tag an answer with (its question's themes) and its themes now."""
+    from askmap.store.answers import query_responses
+
+    row = next(iter(query_responses(engine, answer_id=answer_id)), None)
+    if row is None:
+        return [], []
+    live = [t for t in theme_store.load_themes(engine) if t.centroid is not None or t.question]
+    names = [t.name for t in theming._themes_for(row["question"], live)]
+    return names, [n for n in row["themes"] if n in names]
+
+
 def answer_highlighted(engine, answer_id: str) -> list[tuple[str, str | None]]:
     """One answer's text with its evidence marked: each theme's sentence by theme name, the stance's by stance."""
     from askmap.store.answers import query_responses
@@ -432,6 +444,12 @@ def build_app(db: str | None = None) -> gr.Blocks:
             c_caption = gr.Markdown("")
             c_answers = gr.Dataframe(label="Answers (select one for its evidence)", interactive=False, wrap=True)
             c_evidence = gr.HighlightedText(label="The answer, its evidence highlighted", show_legend=True)
+            c_selected = gr.State(None)  # the selected answer's id
+            with gr.Row():
+                c_tags = gr.Dropdown(choices=[], multiselect=True, label="Themes for the selected answer (your tags)")
+                c_tag = gr.Button("Tag this answer")
+                c_learn = gr.Button("Learn from the tags")
+            c_tag_msg = gr.Textbox(label="Tags", interactive=False, lines=3)
         with gr.Tab("Documents") as t_docs:
             first_docs, first_choices, first_docs_caption = documents_view(engine)
             find = gr.Textbox(label="Find documents by name")
@@ -461,8 +479,30 @@ def build_app(db: str | None = None) -> gr.Blocks:
         def pick_answer(frame, evt: gr.SelectData):
             row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
             if frame is None or row >= len(frame):
-                return []
-            return answer_highlighted(engine, frame.iloc[row]["id"])  # looked up by the answer's id, not its place
+                return [], None, gr.update(choices=[], value=[])
+            answer_id = frame.iloc[row]["id"]  # looked up by the answer's id, not its place
+            choices, current = answer_tag_choices(engine, answer_id)
+            return answer_highlighted(engine, answer_id), answer_id, gr.update(choices=choices, value=current)
+
+        def tag_selected(answer_id, names, question, theme, stance, text):
+            from askmap.store.answers import tag_answer
+
+            if not answer_id:
+                return ("select an answer first", *show_consultation(question, theme, stance, text))
+            try:
+                tag_answer(engine, answer_id, names or [])
+                msg = f"tagged: {', '.join(names) if names else 'no theme fits'} (kept through every re-fit)"
+            except ValueError as exc:
+                msg = f"not tagged: {exc}"
+            return (msg, *show_consultation(question, theme, stance, text))
+
+        def learn(question, theme, stance, text):
+            report: dict = {}
+            theming.assign_answers(engine, report=report)
+            lines = [f"{q or '(whole submissions)'}: {r['tagged']} tagged, {r['themes_learned']} themes learned, "
+                     f"cross-validated agreement with you (sample F1) "
+                     f"{'n/a' if r['sample_f1'] is None else format(r['sample_f1'], '.2f')}" for q, r in report.items()]
+            return ("\n".join(lines) or "no tagged answers yet", *show_consultation(question, theme, stance, text))
 
         c_inputs = [c_question, c_theme, c_stance, c_text]
         c_outputs = [c_prevalence, c_chart, c_answers, c_caption, c_theme]
@@ -470,7 +510,9 @@ def build_app(db: str | None = None) -> gr.Blocks:
                          c_outputs + [c_question])
         c_go.click(show_consultation, c_inputs, c_outputs, api_name="consultation")
         c_question.change(lambda q: show_consultation(q, None, None, None), c_question, c_outputs)
-        c_answers.select(pick_answer, c_answers, c_evidence)
+        c_answers.select(pick_answer, c_answers, [c_evidence, c_selected, c_tags])
+        c_tag.click(tag_selected, [c_selected, c_tags] + c_inputs, [c_tag_msg] + c_outputs)
+        c_learn.click(learn, c_inputs, [c_tag_msg] + c_outputs)
         t_docs.select(find_docs, find, [docs_table, which, docs_caption])
         find.submit(find_docs, find, [docs_table, which, docs_caption])
         pick.change(show_themes, pick, [heads[0], tables[0], heads[1], tables[1], heads[2], tables[2], bars])

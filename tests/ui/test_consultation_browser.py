@@ -21,6 +21,17 @@ from tests.answers.test_answers import EXPORT, Q1, THEMES  # noqa: E402
 from ui import build_app  # noqa: E402
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DB: list[str] = []  # the database the app serves (the test reads the stored tags from it)
+
+
+def wait_for_value(page, label: str, text: str, seconds: float = 60) -> None:
+    """A text box's value (not its visible text, which locators don't see) comes to contain ``text``."""
+    box = page.get_by_label(label, exact=True)
+    for _ in range(int(seconds * 4)):
+        if text in box.input_value():
+            return
+        page.wait_for_timeout(250)
+    raise AssertionError(f"{label!r} never showed {text!r}: {box.input_value()!r}")
 
 
 def free_port() -> int:
@@ -35,6 +46,7 @@ def url(tmp_path_factory):
     (folder / "export.csv").write_text(EXPORT, encoding="utf-8")
     (folder / "themes.toml").write_text(THEMES, encoding="utf-8")
     db = str(folder / "c.db")
+    DB[:] = [db]
     engine = open_engine(db)
     pipeline.ingest_paths(engine, [folder / "export.csv"], themes=False)
     theming.fit(engine, load_theme_file(folder / "themes.toml"))
@@ -72,7 +84,18 @@ def test_consultation_tab_prevalence_filters_and_evidence(url):
         # one answer's evidence, highlighted
         page.locator("text=I work all week >> visible=true").first.click()
         page.locator("text=stance: disagree >> visible=true").first.wait_for(timeout=30_000)
+        # an analyst tags it: the tag is stored and shown in the table
+        page.get_by_role("combobox", name="Themes for the selected answer (your tags)").click()
+        page.get_by_role("option", name="Traffic and noise on Mill Lane").click()
+        page.get_by_role("button", name="Tag this answer").click()
+        wait_for_value(page, "Tags", "Traffic and noise on Mill Lane (kept through every re-fit)")
+        page.get_by_role("button", name="Learn from the tags").click()
+        wait_for_value(page, "Tags", "cross-validated agreement")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "consultation.png"), full_page=True)
         browser.close()
     assert (SHOTS / "consultation.png").stat().st_size > 10_000
+    from askmap.store.answers import query_responses
+
+    tagged = [r for r in query_responses(open_engine(DB[0])) if r["tagged"]]
+    assert len(tagged) == 1 and "Traffic and noise on Mill Lane" in tagged[0]["themes"]
