@@ -393,6 +393,10 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                 report[question] = {"tagged": len(tagged), "themes_learned": model.learned, "sample_f1": cv["sample_f1"],
                                     "themes": {group[j].name: v for j, v in cv["themes"].items() if v["tagged"] or v["precision"] is not None}}
         picked = pick(owners, scores, len(members))
+        sentence_rows: dict[int, list[int]] = {}  # answer index → its sentences' rows (found once, not per theme)
+        for k, (i, span) in enumerate(owners):
+            if span is not None:
+                sentence_rows.setdefault(i, []).append(k)
         if tagged:
             whole_rows = [k for k, (_, span) in enumerate(owners) if span is None]
             copy_near_duplicates(picked, vecs[whole_rows], tagged, scores[whole_rows])
@@ -405,12 +409,12 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                 themed += 1
             for j, (score, span) in chosen.items():
                 if span is None:  # the whole answer's theme: its evidence is the sentence that scores it best
-                    spans = sentences(r.text)
-                    span = spans[0] if len(spans) == 1 else None
-                    if span is None:
-                        best_k = max((k for k, (ii, sp) in enumerate(owners) if ii == i and sp is not None),
-                                     key=lambda k: scores[k][j], default=None)
-                        span = owners[best_k][1] if best_k is not None else (0, len(r.text))
+                    mine = sentence_rows.get(i)
+                    if mine:
+                        span = owners[max(mine, key=lambda k: scores[k][j])][1]
+                    else:
+                        spans = sentences(r.text)
+                        span = spans[0] if len(spans) == 1 else (0, len(r.text))
                 out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
                             "start": r.start + span[0], "end": r.start + span[1]})
     for question, members in sorted(leftovers.items()):
