@@ -433,7 +433,10 @@ _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|subm
               r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
 _SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
-                      rf"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{{1,11}})\))?(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
+                      r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
+                      rf"(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
+_WRITER_VERB = re.compile(r"\s+(?:would\s+like\b|appreciates\s+the\s+opportunity|welcomes\s+the\s+opportunity|is\s+pleased\s+to|"
+                          r"is\s+grateful|respectfully|submits\b|is\s+writing)")
 _FORM_FIELD = re.compile(
     r"^[ \t]*(?:\**(?:author|publisher|(?:press|media|news)\s+release(?:\s+from)?|statement\s+(?:from|by))\**(?=[ \t]*:)|"
     r"(?-i:From)(?=[ \t]*[:\-–][ \t]*|[ \t]+the[ \t])|name of (?:your |the )?organi[sz]ation|(?:submitting |responding |your )?organi[sz]ation(?: name)?|"
@@ -441,19 +444,31 @@ _FORM_FIELD = re.compile(
     r"response (?:from|by))[ \t]*[:\-–]?[ \t]*(?:the[ \t]+)?(?P<x>\S[^\n]{1,200})$", re.I | re.M)
 _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organi[sz]ation(?:\s+name)?|company(?:\s+name)?|submitted\s+by|"
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
-_OPENING_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
-                              r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+"
+# a sentence's start: after a full stop, a line break or a dateline's dash ("Paris, 3 May 2015 – The Acme …"),
+# optionally past a short introductory clause ("In view of the report, Acme would like …")
+_START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s[–—]\s))[ \t]*(?:(?:[A-Z][^.!?\n,]{2,200}|However|Therefore|Overall|Accordingly),[ \t]+(?:contrary[^.!?\n,]{2,80},[ \t]+)?)?"
+_NAME = r"[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12}"
+_ACR = r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
+# a second organisation speaking with the first ("Acme (AC) and the Beta Trust (BT) today urged …")
+_CO = r"(?:[ \t]+and[ \t]+(?:the[ \t]+)?(?P<y>" + _NAME + r")(?:\s*\([A-Z][A-Za-z&/.\-]{1,11}\))?)?"
+_ADVERBS = r"(?:(?:today|jointly|also|therefore|further|strongly|firmly|fully|again|respectfully)[ \t]+)*"
+_OPENING_SUBJECT = re.compile(_START + r"(?:The[ \t]+)?(?P<x>" + _NAME + ")" + _ACR + _CO +
+                              r"(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+" + _ADVERBS +
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
-                              r"support|write|offer|provide|urge|recommend|submitted|[a-z]{3,}s)\b")
+                              r"support|write|offer|provide|urge|recommend|submitted|urged|[a-z]{3,}s)\b")
 _OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
                            r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})['’]s?\s+"
                            r"(?:response|submission|comments|views|evidence|feedback)\b")
-_SELF_VERB_AT = re.compile(r"\)?\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+(?:also\s+|therefore\s+|strongly\s+)?"
+_SELF_VERB_AT = re.compile(r"\)?" + _CO + r"\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+" + _ADVERBS +
                            r"(?:appreciates?|welcomes?|is\s+pleased|are\s+pleased|is\s+grateful|are\s+grateful|thanks?|submits?|"
                            r"(?:has\s+)?submitted\s+(?:this|these|its|the|a|an|comments?|evidence)\b|"
                            r"writes?|respectfully|is\s+writing|would\s+like|represents?|is\s+(?:a|an|the)\b|are\s+(?:a|an|the)\b|"
                            r"was\s+(?:founded|established|created)|serves?|is\s+proud|is\s+committed|has\s+(?:reviewed|long)|"
-                           r"offers?|provides?|values?|supports?|recommends?|urges?|commends?|applauds?)\b")
+                           r"offers?|provides?|values?|supports?|recommends?|urges?|urged|commends?|applauds?|opposes?|"
+                           r"agrees?|remains?\s+(?:convinced|concerned|committed|opposed)|believes?|is\s+concerned|are\s+concerned|"
+                           r"calls?\s+(?:on|upon|for))\b")
+_STANCE_AT = re.compile(r"\)?" + _CO + r"\s*,?\s+" + _ADVERBS +
+                        r"(?:opposes|supports|welcomes|recommends|urges|agrees|believes|remains\s+(?:convinced|concerned|opposed))\b")
 _SELF_DESCRIBED = re.compile(r"(?<![\w'’&.\-])(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})"
                              r"\s+is\s+(?:a|an)\s+[^.!?]{3,160}[.!?]\s+(?:We|Our)\b")
 _WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]{0,40}|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]{0,40}|of|for|the|and))*?)"
@@ -556,6 +571,7 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
 
     # the opening: "on behalf of X", "X appreciates the opportunity …"
     opening = _opening_paragraphs(doc, _opening_start(doc, head_end))
+    plural_voice = len(re.findall(r"\b(?:we|We|our|Our)\b", text[:6000])) >= 2
     sig = _signature_region(doc)
     behalf_spans = [(0, head_end), *opening, *([sig] if sig else [])]
     for s, e in behalf_spans:
@@ -571,9 +587,12 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
         for m in _OWN_RESPONSE.finditer(para):
             _add(ev, "self_intro", m.group("x"), s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
         for m in _OPENING_SUBJECT.finditer(para):
-            if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr"):
-                continue  # past the first paragraph, only a name shaped like an organisation introduces its author
-            if not _SELF_VERB_AT.match(para, m.end("x") if not m.group("acr") else m.end("acr") + 1):
+            at = m.end("x") if not m.group("acr") else m.end("acr") + 1
+            if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr") and not (
+                    plural_voice and _STANCE_AT.match(para, at)):
+                continue  # past the first paragraph, only a name shaped like an organisation introduces its author,
+                # or one that takes a stance in a text written as "we" ("We thank the Committee … Acme opposes the Bill.")
+            if not _SELF_VERB_AT.match(para, at):
                 # any other verb ("X proposes to cut …") names a subject, not necessarily the writer
                 _add(ev, "opening_subject", m.group("x"), s + m.start("x"), s + m.end("x"),
                      WEIGHTS["opening_subject"] * (1.0 if k == 0 else 0.6))
@@ -582,6 +601,8 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             if m.group("acr"):
                 acronyms.setdefault(m.group("acr"), x)
             _add(ev, "self_intro", x, s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
+            if m.group("y"):  # a co-author speaking with it
+                _add(ev, "self_intro", m.group("y"), s + m.start("y"), s + m.end("y"), WEIGHTS["self_intro"] * 0.5)
 
     # a self-description the writer's next sentence takes up in the first person, wherever a flattened layout
     # put it: "… consultation Acme Energy is a not-for-profit supplier with 9,000 customers. We were set up …"
@@ -595,7 +616,11 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
     taken = {e.start for e in ev}  # a subject the opening already counted is not counted again
     for m in _SUBJECT.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
         if m.start("x") not in taken:
-            _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
+            if _WRITER_VERB.match(m.group("sep")) and (m.group("acr") or looks_like_org(m.group("x"))):
+                # "Acme Association (AA) would like to suggest …" past the opening: only the writer speaks so of itself
+                _add(ev, "self_intro", m.group("x"), m.start("x"), m.end("x"), WEIGHTS["self_intro"] * 0.6)
+            else:
+                _add(ev, "voice", m.group("x"), m.start("x"), m.end("x"))
 
     # letterhead: lines before the date / recipient block
     recipient_lines = set(addressed_bodies(doc) if bodies is None else bodies)
@@ -899,8 +924,11 @@ def decide(doc: Document) -> Authorship:
             continue  # the body written to is not the author unless the text says so
         if sources <= {"voice"} and (len(c.evidence) < 2 or not any(looks_like_org(n) or is_acronym(n) for n in c.names)):
             continue  # one sentence's subject alone is no evidence of authorship, nor a term the text keeps using
-        if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2:
-            continue  # one plain word ("Exploitation is …") needs a second kind of evidence
+        stance_taken = any(e.source == "self_intro" and _STANCE_AT.match(doc.text, e.end) for e in c.evidence)
+        if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2 \
+                and not stance_taken:
+            continue  # one plain word ("Exploitation is …") needs a second kind of evidence, unless it takes a stance
+            # in the writer's voice ("Acme opposes these Bills.")
         placed = any(e.source == "signature" and e.weight >= WEIGHTS["signature"] for e in c.evidence)
         if sources <= {"letterhead", "footer", "signature", "domain"} and not placed and not any(
                 looks_like_org(n) or is_acronym(n) for n in c.names) and len(sources) < 2:
@@ -963,8 +991,8 @@ def signer(doc: Document) -> str | None:
 
 
 ADDRESSEE_WEIGHTS = {"recipient": 3.0, "layout": 4.0, "salutation": 2.0, "asked": 1.0}
-_ASKED = re.compile(r"\b(?:urges?|urging|encourages?|asks?|calls?\s+(?:on|upon)|invites?|requests?\s+that|recommends?\s+that|"
-                    r"recommend|implores?|press(?:es)?)\s+(?:the\s+)?(?P<x>[A-Z][\w'’&.\-/]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*"
+_ASKED = re.compile(r"\b(?:urge[sd]?|urging|encourage[sd]?|ask(?:s|ed)?|call(?:s|ed)?\s+(?:on|upon)|invite[sd]?|requests?\s+that|recommends?\s+that|"
+                    r"recommend|implores?|press(?:es)?)\s+(?:the\s+)?(?:[\w\-]{1,30}['’]s\s+)?(?P<x>[A-Z][\w'’&.\-/]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&)[ \t]+)*"
                     r"(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-/]{0,40}){0,8})\s+(?:to|not|should|must|shall|will|consider|be|clarify|finali[sz]e)\b")
 
 
@@ -1004,7 +1032,7 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
         asked += len(ev) - before
     if not any(e.source in ("recipient", "layout", "salutation") for e in ev):
         # nobody written to: the public bodies the text keeps naming ("the ACT Government has released …")
-        for name, n in _named_bodies(text[_opening_start(doc, head_end) if head_end < len(text) else 0:]).items():
+        for name, n in _named_bodies(text[_opening_start(doc, head_end) if head_end < len(text) else 0:], acronyms).items():
             if n >= 2:
                 _add_addressee(ev, "named", name, text.find(name), min(3.0, 0.5 * n))
     if author_org:
@@ -1062,7 +1090,7 @@ def _builtin_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(f) for f in forms) + r")(?![\w/])"), owner
 
 
-def _named_bodies(text: str) -> Counter:
+def _named_bodies(text: str, defined: dict[str, str] | None = None) -> Counter:
     """How often the text names each public body: a capitalised name with a body word, a public body of the
     built-in list by its name or acronym ("ONC", "ASTP / ONC"), "the Government" (of the country the text is about)."""
     from .organisations import GOVERNMENTS, document_country
@@ -1075,7 +1103,10 @@ def _named_bodies(text: str) -> Counter:
             found[name] += 1
     pattern, owner = _builtin_pattern()
     for m in pattern.finditer(head):  # one pass over the text for every built-in name and acronym
-        found[owner[m.group(0)]] += 1
+        form = m.group(0)
+        if defined and form in defined and not _same(defined[form], owner[form], {}):
+            continue  # the text defines the acronym as another body ("Canadian Medical Association (CMA)")
+        found[owner[form]] += 1
     government = len(re.findall(r"\b[Tt]he\s+(?:[Ff]ederal\s+|[Cc]entral\s+|[Nn]ational\s+)?Government\b(?!\s+of\b)", head))
     country = document_country(text)
     if government and country in GOVERNMENTS:

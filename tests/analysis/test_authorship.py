@@ -1089,3 +1089,62 @@ def test_a_pathological_one_line_document_is_attributed_without_an_author():
     doc = read("A" * 300_000, "one-line.txt")
     found = decide(doc)
     assert found.author_org is None
+
+
+# ------------------------------------------------------------------ the writer named in its own voice
+
+def test_a_one_word_name_that_takes_a_stance_in_a_we_text_is_the_author():
+    _, a = decided("""Summary
+We are grateful to the Transport Committee for the chance to comment on the Rail Fares Bill.
+Railwatch opposes this Bill. It would raise season tickets by a fifth for our members and their families.
+Fares must be frozen until the new timetable is in place, and we ask that the cap stay at two per cent.
+""")
+    assert a.author_org == "Railwatch"
+    assert "self_intro" in sources(a)
+
+
+def test_a_subject_after_an_introductory_clause_speaks_for_the_writer():
+    _, a = decided("""Position paper, Brussels, 3 March 2021. In view of the Commission's review of the battery rules, Accuvolt would like to set out its comments on the proposal. Accuvolt agrees that collection targets should rise. Accuvolt remains convinced that the passport should be digital.
+""", "paper.txt")
+    assert a.author_org == "Accuvolt"
+
+
+def test_a_named_association_with_a_two_word_acronym_that_would_like_to_suggest_is_the_author():
+    _, a = decided("""FERRY FARES
+
+Why the present fares fail island families
+
+o No discount for a second car
+
+o Winter sailings cut to two a day
+
+PROPOSED CHANGES
+
+Island Hauliers Association of Orkney (IHA ORKNEY) would like to
+
+suggest restructuring the fares as follows:
+
+ABOLISH PEAK PRICING
+""", "fares.txt")
+    assert a.author_org == "Island Hauliers Association of Orkney"
+
+
+def test_a_press_release_names_its_joint_authors_after_the_dateline():
+    _, a = decided("""Early years funding is not enough
+
+Halifax, 12 May 2022 – The Nova Scotia Childcare Association (NSCA) and the Atlantic Early Learning Network (AELN) today urged the province's Minister of Education to double the grant for rural centres.
+
+In their brief, the NSCA and AELN make two recommendations.
+""", "release.txt")
+    assert a.author_org == "Nova Scotia Childcare Association"
+    assert {fold(n) for c in a.candidates for n in c.names} >= {fold("Atlantic Early Learning Network")}
+    assert a.addressee == "Minister of Education"
+
+
+def test_an_acronym_the_text_defines_is_not_the_builtin_body_of_that_acronym():
+    from analysis.authorship import _named_bodies
+
+    text = ("The Canadian Medical Association (CMA) represents doctors. The CMA wrote to the council. "
+            "The CMA met the council again.")
+    assert "Competition and Markets Authority" in _named_bodies("The CMA fined the firm. The CMA warned it.")
+    assert "Competition and Markets Authority" not in _named_bodies(text, {"CMA": "Canadian Medical Association"})
