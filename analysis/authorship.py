@@ -455,7 +455,7 @@ _ADVERBS = r"(?:(?:today|jointly|also|therefore|further|strongly|firmly|fully|ag
 _OPENING_SUBJECT = re.compile(_START + r"(?:The[ \t]+)?(?P<x>" + _NAME + ")" + _ACR + _CO +
                               r"(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+" + _ADVERBS +
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
-                              r"support|write|offer|provide|urge|recommend|submitted|urged|[a-z]{3,}s)\b")
+                              r"support|write|offer|provide|urge|recommend|submitted|urged|[a-z]{3,}s|[a-z]{3,}ed)\b")
 _OWN_RESPONSE = re.compile(r"\b(?:provide|submit|present|enclose|attach|set\s+out|offer)s?\s+(?:below\s+)?(?:the\s+)?"
                            r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})['’]s?\s+"
                            r"(?:response|submission|comments|views|evidence|feedback)\b")

@@ -17,7 +17,7 @@ from .asks import _is_quoted, _speaker_holder
 from .organisations import Registry, signatory_names
 from .records import Ask
 from .sentences import units
-from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, Witness, reported_speaker, reported_stance, stance_of, witnesses
+from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, ask_stances, Witness, reported_speaker, reported_stance, stances_of, witnesses
 
 
 @dataclass
@@ -71,10 +71,9 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
         if (u.start, u.end) in taken:
             # an ask can show a stance besides ("I am disappointed that …, therefore …"): its concern,
             # opposition or welcome counts too (its support is the ask itself)
-            hit = ask_stance(u.text)
-            if hit and hit.stance in (CONCERNED, OPPOSES, WELCOMES, SUPPORTS) and doc.kind != TRANSCRIPT:
-                org = registry.canonical(doc.author_org or doc.author)
-                if org:
+            org = registry.canonical(doc.author_org or doc.author) if doc.kind != TRANSCRIPT else None
+            for hit in ask_stances(u.text) if org else []:
+                if hit.stance in (CONCERNED, OPPOSES, WELCOMES, SUPPORTS):
                     out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, None,
                                          context=context))
             continue
@@ -91,19 +90,23 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
                 out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "reported", hit.rule,
                                      _witness_label(who), context=context))
             continue
-        hit = stance_of(u.text)
-        if hit is None or u.text.strip().endswith("?"):
+        hits = stances_of(u.text)
+        if not hits or u.text.strip().endswith("?"):
             continue
         speaker = None
         if doc.kind == TRANSCRIPT and u.turn is not None:
             org, speaker = _speaker_holder(doc, u, registry)
         else:
             org = registry.canonical(doc.author_org or doc.author)
-        if org:
+        for hit in hits if org else []:
             out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker,
                                  context=context))
+    seen: set[str] = set()
     for s in out:
         s.id = "st-" + ask_id(doc.id, s.start, s.end)
+        if s.id in seen:  # a second stance of the same sentence ("supports … and welcomes …")
+            s.id = "st-" + hashlib.sha1(f"{doc.id}:{s.start}:{s.end}:{s.stance}".encode()).hexdigest()[:16]
+        seen.add(s.id)
     return out + _signatories_hold(doc, out, registry)
 
 

@@ -110,6 +110,30 @@ def stance_of(text: str) -> StanceHit | None:
     return _stance_of(text) or _secondary(text)
 
 
+def stances_of(text: str, limit: int = 2) -> list[StanceHit]:
+    """Every distinct stance a sentence takes, the main one (:func:`stance_of`) first, at most ``limit``:
+    "Acme supports the aim and welcomes the new register" supports and welcomes; "we back the new route,
+    although we are concerned that …" supports and is concerned. Each further stance is read from the clause
+    it stands in, so that one clause's negation does not reach another."""
+    first = stance_of(text)
+    if first is None:
+        return []
+    out = [first]
+    for clause in _CLAUSES.split(text):
+        if len(out) >= limit:
+            break
+        hit = stance_of(clause) if clause.strip() and clause.strip() != text.strip() else None
+        if hit and hit.stance not in {h.stance for h in out}:
+            out.append(hit)
+    return out
+
+
+# where one stance's clause ends and another's may begin: "…, although we are concerned …", "… and welcomes …"
+_CLAUSES = re.compile(r"[;:]\s+|,\s+(?=(?:but|although|though|while|whilst|however|yet)\b)|\s+(?=(?:but|although|though|whilst|however)\s)|"
+                      r"\s+and\s+(?=(?:also\s+|strongly\s+|warmly\s+|fully\s+)?(?:welcomes?|supports?|opposes?|rejects?|endorses?|"
+                      r"(?:is|are)\s+(?:concerned|pleased|delighted|opposed))\b)", re.I)
+
+
 def _secondary(text: str) -> StanceHit | None:
     """The stances said without the plain stance verbs (searched in every sentence, no quick word check)."""
     if _NOT_ABLE.search(text):
@@ -126,6 +150,13 @@ def _secondary(text: str) -> StanceHit | None:
     if _PRAISE_COPULA.search(text) and not re.match(r"\s*(?:it|this|that|there)\s+(?:is|was|would)\b", text, re.I):
         return StanceHit(SUPPORTS, "praise_words")
     return None
+
+
+def ask_stances(text: str) -> list[StanceHit]:
+    """Every stance an ask shows besides its call (:func:`ask_stance` first)."""
+    if _AGAINST.search(text):
+        return [StanceHit(OPPOSES, "ask_against"), *[h for h in stances_of(text) if h.stance != OPPOSES][:1]]
+    return stances_of(text)
 
 
 def ask_stance(text: str) -> StanceHit | None:

@@ -174,6 +174,36 @@ def with_context(ask_vecs: np.ndarray, context_vecs: np.ndarray | None, has_cont
     return v / np.linalg.norm(v, axis=1, keepdims=True)
 
 
+GENERIC_MAX_WORDS = 1  # a sentence with at most this many words of its own subject is a stance on the whole document
+GENERIC_DOC_WEIGHT = 3.0  # how far such a sentence's theme vector leans on its document's subject
+
+
+def _frame_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | frozenset(lexicon.lower("theme_stop_words")) | frozenset(lexicon.lower("stance_frame_words")) \
+        | frozenset(lexicon.lower("document_heads")) | frozenset(lexicon.lower("self_reference_nouns")) \
+        | frozenset(lexicon.lower("proposal_nouns")) | frozenset(lexicon.lower("section_words"))
+
+
+_FRAME: frozenset[str] | None = None
+
+
+def is_generic(text: str) -> bool:
+    """Whether a sentence names no subject of its own: once its stop words, the words of taking a stance
+    (lexicon ``stance_frame_words``), document heads ("Bill", "report"), names (capitalised words) and numbers
+    are gone, at most ``GENERIC_MAX_WORDS`` words remain. "The Guild welcomes the
+    publication of the draft." is generic; "We support registering every home support provider." is not."""
+    global _FRAME
+    if _FRAME is None:
+        _FRAME = _frame_words()
+    words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
+    own = [w for k, w in enumerate(words)
+           if not (w[0].isupper() and k > 0) and not (len(w) > 1 and w.isupper())
+           and w.lower().replace("’", "'") not in _FRAME and w.lower().removesuffix("s") not in _FRAME]
+    return len(own) <= GENERIC_MAX_WORDS
+
+
 def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: float = KEYWORD_BONUS) -> np.ndarray:
     """Per ask and theme: a bonus for each of the theme's keywords the ask contains, weighted by how
     rare the keyword is among these asks (a word every ask shares says nothing about its theme)."""

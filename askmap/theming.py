@@ -12,6 +12,7 @@ from analysis.embeddings import Embedder
 from analysis.themes import (
     ASSIGN_MIN,
     DOC_WEIGHT,
+    GENERIC_DOC_WEIGHT,
     DISCOVERED,
     SEED_MIN,
     SEEDED,
@@ -24,6 +25,7 @@ from analysis.themes import (
     discover,
     discovered_id,
     facet_vectors,
+    is_generic,
     keyword_bonus,
     match_to_previous,
     pick_themes,
@@ -114,7 +116,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
 
     assignments: list[Assignment] = []
     fvecs = facet_vectors(specs, embedder.embed) if texts and specs else []
-    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs, fvecs)) if texts and specs else [[] for _ in texts]
+    picks = pick_themes(seeded_scores(_keyword_texts(texts), vecs, specs, svecs, fvecs)) if texts and specs else [[] for _ in texts]
     leftover = []
     for i, chosen in enumerate(picks):
         if ids[i] in manual:
@@ -193,8 +195,16 @@ def _ask_vectors(rows: list[ThemingRow], embedder: Embedder, context_below: int 
         vecs = with_context(vecs, ctx, has)
     docs = _document_vectors(engine, rows, embedder)
     if docs is not None:
-        vecs = with_context(vecs, DOC_WEIGHT * docs, np.ones(len(rows), dtype=bool))
+        # a sentence with no subject of its own ("The Guild backs the aim of the draft.") is about its document
+        weight = np.array([GENERIC_DOC_WEIGHT if is_generic(t) else DOC_WEIGHT for t in texts], dtype=vecs.dtype)
+        vecs = with_context(vecs, weight[:, None] * docs, np.ones(len(rows), dtype=bool))
     return vecs
+
+
+def _keyword_texts(texts: list[str]) -> list[str]:
+    """The texts the theme keywords are looked for in: a generic sentence's words ("report", "members") say
+    nothing of its theme."""
+    return ["" if is_generic(t) else t for t in texts]
 
 
 def _dedupe(assignments: list[Assignment]) -> list[Assignment]:
@@ -231,7 +241,7 @@ def _nearest(rows: list[ThemingRow], live: list[Theme], embedder: Embedder,
     seeded = [t for t in live if t.origin == SEEDED]
     fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
     facets = [next(fv) if t.origin == SEEDED else None for t in live]
-    scores = similarity(vecs, c, facets) + keyword_bonus(texts, [t.keywords for t in live])
+    scores = similarity(vecs, c, facets) + keyword_bonus(_keyword_texts(texts), [t.keywords for t in live])
     # one scale for both kinds: a seed theme needs SEED_MIN, a discovered one ASSIGN_MIN
     offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in live])
     picks = pick_themes(scores - offset, SEED_MIN)
@@ -379,7 +389,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                     texts.append(r.text[s:e])
                     owners.append((i, (s, e)))
         vecs = embedder.embed(texts)
-        scores = similarity(vecs, centroids, facets) + keyword_bonus(texts, [t.keywords for t in group]) - offset
+        scores = similarity(vecs, centroids, facets) + keyword_bonus(_keyword_texts(texts), [t.keywords for t in group]) - offset
         tagged = {i: {index[t] for t in tags[r.id] if t in index} for i, r in enumerate(members) if r.id in tags}
         if tagged:
             whole = {i: k for k, (i, span) in enumerate(owners) if span is None}

@@ -297,3 +297,43 @@ def test_a_general_statement_takes_its_documents_subject(tmp_path):
     assert ("Eastfield Library Readers Group", "Libraries", SUPPORTS) in themes
     assert ("Eastfield Bus Riders Union", "Buses", SUPPORTS) in themes
     assert not any(o.startswith("Eastfield Library") and t == "Buses" for o, t, _ in themes)
+
+
+@pytest.mark.parametrize("sentence, generic", [
+    ("The Harbour Trust welcomes the publication of the draft Bill.", True),
+    ("Our members have concerns about the way the proposals will be applied.", True),
+    ("Railwatch opposes these Bills.", True),
+    ("We do not accept this recommendation.", True),
+    ("We oppose the levy on plastic bags.", False),
+    ("Fares must be frozen until the new timetable is in place.", False),
+    ("We support registering every childminder with the inspectorate.", False),
+])
+def test_a_sentence_with_no_subject_of_its_own_is_generic(sentence, generic):
+    from analysis.themes import is_generic
+
+    assert is_generic(sentence) is generic
+
+
+def test_a_generic_sentence_is_not_themed_by_a_keyword_it_happens_to_share(tmp_path):
+    """A welcome of 'the Committee's report' shares the word 'report' with a theme about publishing reports, but
+    names no subject: with the real model it takes its document's theme (buses), not the keyword's."""
+    specs = THEMES + [ThemeSpec("Reporting", "Publishing reports, data and performance figures", ["report", "publish"])]
+    welcome = "The Union welcomes the Committee" + "'s report."
+    (tmp_path / "bus.txt").write_text(BUS_RESPONSE.replace("Dear Director,\n", "Dear Director,\n\n" + welcome + "\n"))
+    engine = open_engine(str(tmp_path / "p.db"))
+    pipeline.ingest_paths(engine, [tmp_path], theme_specs=specs)  # the packaged sentence model
+    rows = [r for r in query_positions(engine) if r["evidence"] == welcome]
+    assert rows and {r["theme"] for r in rows} == {"Buses"}
+
+
+@pytest.mark.parametrize("sentence, stances", [
+    ('The Guild supports the aim of the scheme and welcomes the new register of tutors.', [WELCOMES, SUPPORTS]),
+    ('We support the fast-track route, although we are concerned that appeals will be lost.', [CONCERNED, SUPPORTS]),
+    ('We do not support a full ban, but we welcome the review of ferry fares.', [WELCOMES, OPPOSES]),
+    ("We support the new cycle lanes.", [SUPPORTS]),
+    ("The timetable changes on Sunday.", []),
+])
+def test_a_sentence_can_take_two_stances(sentence, stances):
+    from analysis.stances import stances_of
+
+    assert [h.stance for h in stances_of(sentence)] == stances
