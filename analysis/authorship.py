@@ -210,8 +210,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "sub-unit"
     if s.lower() in lexicon.lower("job_titles") or s.lower() in lexicon.lower("office_titles") and len(words) == 1:
         return "role"
-    if plain_names and has_role(s) and not looks_like_org(s) and not org_in_role(s) and not is_office(s):
-        return "role"
+    if has_role(s) and not looks_like_org(s) and not org_in_role(s) and not is_office(s):
+        return "role"  # "The Assistant Chief Executive presented …": a post, also where the text makes it a subject
     if re.search(r"\b(?:I|We|You|Our|My|Your|Their|His|Her)\b", s):
         return "pronoun"
     if re.search(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d", s) or \

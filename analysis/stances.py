@@ -38,13 +38,14 @@ _CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|
                  r"\b(?:raised|expressed|voiced|raises|expresses|voices)\s+(?:\w+\s+){0,2}concerns?\b|"
                  r"\b(?:our|my)\s+(?:main\s+|chief\s+|key\s+|principal\s+)?concerns?\s+(?:is|are|remains?)\b|\bwe\s+regret\b|"
                  r"\b(?:exposed|identified|revealed|found|uncovered|highlighted)\s+(?:\w+\s+){0,2}(?:weaknesses|failings|shortcomings|failures|deficiencies)\b")
-_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|back|backs|backed)\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|much|many|most|all|both|"
+_SUPPORTS = _rx(rf"{_HOLDER}\s+{_ADV}(?:support|supports|supported|endorse|endorses|endorsed|agree|agrees|agreed|(?<!roll\s)(?<!cut\s)(?<!set\s)(?<!scale\s)(?<!pull\s)(?<!hold\s)(?<!bring\s)(?<!step\s)(?<!fall\s)(?<!push\s)(?<!turn\s)(?<!claw\s)(?<!pay\s)(?<!look\s)(?<!come\s)(?<!go\s)(?:back|backs|backed))\s+(?:the|this|that|these|a|an|its|their|our|your|his|her|with|having|calls?|proposals?|plans?|much|many|most|all|both|"
                 r"several|[a-z]+ing|[A-Z][\w-]*['’]s|(?-i:[A-Z][a-z]+\s+(?:Bill|Act|Plan|Strategy|Proposal|Directive|Regulation|Code|Rule)))\b|"
                 r"\b(?:I|we)\s+(?:would\s+)?(?:fully\s+|strongly\s+)?agree\b|\bcould\s+not\s+agree\s+more\b|\bwould\s+welcome\b|\ba\s+good\s+idea\b|\bin\s+favour\s+of\b|"
                 r"\b(?:is|was|are|were|be|seems?|looks?)\s+(?:absolutely\s+|exactly\s+|clearly\s+)?the\s+right\s+(?:approach|step|decision|choice|course|direction)\b|"
                 r"\bsteps?\s+in\s+the\s+right\s+direction\b")
 _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commends|commended|applaud|applauds|applauded|congratulate|congratulates)\b|"
-                r"\b(?:am|are|was|were|is|'m|'re)\s+(?:very\s+|particularly\s+|also\s+|so\s+|really\s+)?(?:pleased|delighted|glad|encouraged|heartened|impressed)\b|"
+                r"\b(?:am|are|was|were|is|'m|'re)\s+(?:very\s+|particularly\s+|also\s+|so\s+|really\s+)?(?:pleased|delighted|glad|encouraged|heartened|impressed)\b"
+                r"(?!\s+to\s+(?:provide|submit|present|offer|attach|enclose|share|respond|contribute|make|have|be\s+able|comment|give|send))|"
                 r"\b(?:a|an)\s+(?:positive|welcome|helpful|important)\s+(?:step|development|move)\b|"
                 r"\b(?:we|I)\s+(?:would\s+like\s+to\s+)?(?:recognise|recognize|acknowledge|appreciate|praise)\s+(?:the\s+|your\s+|their\s+|its\s+|his\s+|her\s+)?"
                 r"(?:[\w-]+\s+){0,2}(?:work|efforts?|commitment|progress|dedication|achievements?|contribution|co-?operation)\b|"
@@ -53,10 +54,14 @@ _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commen
 # the same stances said with a noun, an adjective or an intensified verb: "reiterates its support for",
 # "we are supportive of", "we strongly support measures that …", "I disapprove of", "we condemn"
 _SUPPORTS_MORE = _rx(r"\b(?:our|my|its|their|his|her)\s+(?:continued\s+|full\s+|strong\s+|broad\s+|general\s+|firm\s+|overall\s+)?support\s+(?:for|of)\b|"
+                     r"\b(?:recogni[sz]es?|acknowledges?|sees?|see)\s+(?:the\s+)?(?:strong\s+|clear\s+)?(?:case|value|importance|need|benefits?|merits?)\s+(?:for|of|in)\b|"
+                     r"\baccepts?\s+(?:this|the|these|that|both|all)\s+(?:\w+\s+)?recommendations?\b|"
+                     r"^\s*(?:Response\s*[:\-–]\s*)?(?:Accept(?:ed)?|Agree[sd]?)(?:\s+in\s+(?:principle|part))?\s*\.?\s*$|"
                      r"\b(?:am|are|is|remain|remains)\s+(?:very\s+|fully\s+|broadly\s+|generally\s+|strongly\s+|also\s+)?supportive\s+of\b|"
                      r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+)?(?:strongly|fully|wholeheartedly|broadly|warmly|firmly|generally)\s+"
                      r"(?:support|supports|endorse|endorses|back|backs)\b")
-_OPPOSES_MORE = _rx(r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+|strongly\s+|firmly\s+)*(?:disapproves?\s+of|condemns?|condemned|objects?\s+to|"
+_OPPOSES_MORE = _rx(r"\bin\s+opposition\s+to\b|"
+                    r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+|strongly\s+|firmly\s+)*(?:disapproves?\s+of|condemns?|condemned|objects?\s+to|"
                     r"(?:cannot|can\s*not|can't|could\s+not)\s+support)\b|"
                     r"\b(?:am|are|is|remain|remains)\s+(?:strongly\s+|firmly\s+|fundamentally\s+|also\s+)?opposed\s+to\b|"
                     r"\b(?:our|my|its|their)\s+(?:strong\s+|firm\s+|continued\s+)?(?:opposition|objection)\s+to\b|"
@@ -93,10 +98,11 @@ _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0
              r"\b(?:puts?|places?|putting|placing|leaves?|leaving)\s+(?:[\w,'’-]+\s+){0,6}at\s+(?:serious\s+|significant\s+|real\s+)?risk\b|"
              r"\bposes?\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?)\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
-             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude)\b|"
+             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple)\b|"
+             r"\b(?:we|I)\s+(?:\w+\s+)?fear\b|\b(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:complied|met\s+(?:its|their|the)|delivered|fulfilled|honoured|honored)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")
-_NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|"
+_NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|^\s*(?:Response\s*[:\-–]\s*)?(?:Reject(?:ed)?|Not\s+accepted|Disagree[sd]?)\s*\.?\s*$|"
                 r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+)?(?:consider|believe|think)\s+that\b[^.]*\b(?:adequate|sufficient|necessary|needed|appropriate|required|justified|warranted)\b|"
                 r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+|currently\s+)?(?:intend|plan|propose)\s+to\b|\b(?:has|have)\s+no\s+(?:current\s+)?plans\s+to\b")
 # an ask that asks for something not to happen opposes it: "we urge the Department not to finalise …"

@@ -1148,3 +1148,14 @@ def test_an_acronym_the_text_defines_is_not_the_builtin_body_of_that_acronym():
             "The CMA met the council again.")
     assert "Competition and Markets Authority" in _named_bodies("The CMA fined the firm. The CMA warned it.")
     assert "Competition and Markets Authority" not in _named_bodies(text, {"CMA": "Canadian Medical Association"})
+
+
+def test_a_post_that_is_the_subject_of_the_opening_is_never_the_author():
+    _, a = decided("""Minutes of the Audit Committee, 4 June 2019
+
+The Deputy Chief Executive presented the annual complaints report and referred Members to the appendix.
+
+Members asked that the report be published on the website.
+""", "minutes.txt")
+    assert a.author_org != "Deputy Chief Executive"
+    assert never_an_org("Deputy Chief Executive", plain_names=False) == "role"

@@ -141,6 +141,20 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("Their support for the scheme was reported in March.").stance == SUPPORTS  # a holder's own support
     assert stance_of("The museum's support staff work weekends.") is None
     assert stance_of("The regional grant was a great help to the club.") is None
+    # a case recognised, a recommendation accepted, a reply's bare verdict
+    assert stance_of("We recognise the case for three-year funding of village halls.").stance == SUPPORTS
+    assert stance_of("The Department accepts this recommendation in principle.").stance == SUPPORTS
+    assert stance_of("Response: Accept in part").stance == SUPPORTS
+    assert stance_of("Rejected.").stance == OPPOSES
+    assert stance_of("We file these comments in opposition to the toll increase.").stance == OPPOSES
+    # a failing named without the concern words
+    assert stance_of("The operator has not complied with the licence condition on refunds.").stance == CONCERNED
+    assert stance_of("I fear the new form will put older applicants off.").stance == CONCERNED
+    assert stance_of("The surcharge would destroy the evening trade of small cafés.").stance == CONCERNED
+    assert stance_of("Provision of school transport remains patchy across the county.").stance == CONCERNED
+    # look-alikes: a phrasal verb, a courtesy
+    assert stance_of("The rules roll back existing limits on noise.") is None
+    assert stance_of("We are pleased to provide our comments on the draft byelaws.") is None
 
 
 def test_the_quick_word_check_never_hides_a_stance():
