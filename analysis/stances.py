@@ -31,7 +31,7 @@ _OPPOSES = _rx(rf"{_HOLDER}\s+{_ADV}(?:oppose[sd]?|reject(?:s|ed)?|disagree[sd]?
                r"\b(?:is|was|are|were)\s+not\s+(?:necessary|needed|the\s+answer|appropriate|convinced|persuaded)\b|\b(?:no|little)\s+(?:need|case)\s+for\b|"
                r"\b(?:cannot|can\s*not|will\s+not|won't|(?:are|is|am)\s+unable\s+to)\s+(?:give\s+(?:that|this|such\s+an?|an?)\s+(?:undertaking|commitment|assurance)|"
                r"accept\s+(?:this|that|the|these|those)\s+recommendations?|support\s+(?:this|that|the)\s+(?:proposal|recommendation|call))\b")
-_CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|feels|felt)\s+(?:very\s+|deeply\s+|particularly\s+|also\s+|extremely\s+|increasingly\s+|gravely\s+)*(?:concerned|disappointed|worried|alarmed|troubled|dismayed)\b|"
+_CONCERNED = _rx(rf"{_HOLDER}\s+{_ADV}(?:am|are|is|was|were|remain|remains|feel|feels|felt)\s+(?:very\s+|deeply\s+|particularly\s+|also\s+|extremely\s+|increasingly\s+|gravely\s+|seriously\s+|greatly\s+|genuinely\s+|acutely\s+|so\s+|really\s+|most\s+)*(?:concerned|disappointed|worried|alarmed|troubled|dismayed)\b|"
                  r"\b(?:it\s+is|this\s+is|that\s+is)\s+(?:very\s+|deeply\s+|particularly\s+|extremely\s+)?(?:concerning|disappointing|worrying|alarming|regrettable)\b|"
                  r"\b(?:worrying|alarming|concerning|troubling)\s+(?:evidence|trend|rise|increase|fall|lack|gap|number|figures?|proportions?)\b|"
                  r"\b(?:we|I)\s+(?:also\s+|still\s+)?(?:have|share|raise|hold|note)\s+(?:\w+\s+){0,2}concerns?\b|"
@@ -98,13 +98,14 @@ _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0
              r"\b(?:puts?|places?|putting|placing|leaves?|leaving)\s+(?:[\w,'’-]+\s+){0,6}at\s+(?:serious\s+|significant\s+|real\s+)?risk\b|"
              r"\bposes?\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?)\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
-             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple)\b|"
+             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple|force)\b|"
              r"\b(?:we|I)\s+(?:\w+\s+)?fear\b|\b(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:complied|met\s+(?:its|their|the)|delivered|fulfilled|honoured|honored)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")
 _NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|^\s*(?:Response\s*[:\-–]\s*)?(?:Reject(?:ed)?|Not\s+accepted|Disagree[sd]?)\s*\.?\s*$|"
                 r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+)?(?:consider|believe|think)\s+that\b[^.]*\b(?:adequate|sufficient|necessary|needed|appropriate|required|justified|warranted)\b|"
-                r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+|currently\s+)?(?:intend|plan|propose)\s+to\b|\b(?:has|have)\s+no\s+(?:current\s+)?plans\s+to\b")
+                r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+|currently\s+)?(?:intend|plan|propose)\s+to\b|\b(?:has|have)\s+no\s+(?:current\s+)?plans\s+to\b|"
+                r"\b(?:has|have)\s+no\s+(?:legal\s+)?(?:power|powers|authority|remit|competence)\s+to\b")
 # an ask that asks for something not to happen opposes it: "we urge the Department not to finalise …"
 _AGAINST = _rx(r"\b(?:not\s+to\s+(?:proceed|finali[sz]e|adopt|remove|introduce|implement|extend|approve|go\s+ahead)|"
                r"(?:should|must)\s+not\s+(?:proceed|be\s+(?:finali[sz]ed|adopted|removed|introduced|implemented|approved|"

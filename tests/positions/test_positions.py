@@ -152,6 +152,9 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("I fear the new form will put older applicants off.").stance == CONCERNED
     assert stance_of("The surcharge would destroy the evening trade of small cafés.").stance == CONCERNED
     assert stance_of("Provision of school transport remains patchy across the county.").stance == CONCERNED
+    assert stance_of("We are seriously concerned that the new rota leaves wards short at night.").stance == CONCERNED
+    assert stance_of("The fee would force many village shops to close.").stance == CONCERNED
+    assert stance_of("The Council has no power to set bus fares.").stance == OPPOSES
     # look-alikes: a phrasal verb, a courtesy
     assert stance_of("The rules roll back existing limits on noise.") is None
     assert stance_of("We are pleased to provide our comments on the draft byelaws.") is None
