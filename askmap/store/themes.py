@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, select, upda
 
 from analysis.themes import Assignment, Theme
 
-from .schema import ask_themes, asks, embeddings, statement_themes, statements, theme_edits, themes
+from .schema import ask_themes, asks, documents, embeddings, statement_themes, statements, theme_edits, themes
 
 
 class EmbeddingStore:
@@ -95,11 +95,29 @@ def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
         return [ThemingRow(r.id, r.text, r.context, r.doc_id) for r in conn.execute(q)]
 
 
+OPENING_CHARS = 3000  # how much of a document's beginning its subject is read from
+OPENING_SENTENCES = 8  # … in at most this many sentences of six words or more
+
+
 def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str]]:
-    """Per document, the texts of its asks and stance statements (what the document is about, for themes)."""
+    """Per document, what it is about, for themes: the sentences of its opening (where a submission says what
+    it responds to: "Submission to the Environment Committee on the Rivers Bill"; not for a consultation export's
+    answers, which are their own subject), and the texts of its asks and stance statements."""
+    from analysis.sentences import split_sentences
+    from ingest.records import CONSULTATION_RESPONSE
+
     out: dict[str, list[str]] = {d: [] for d in doc_ids}
     ids = list(out)
     with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = select(documents.c.id, documents.c.kind, func.substr(documents.c.text, 1, OPENING_CHARS).label("head")).where(
+                documents.c.id.in_(ids[i:i + 500])).order_by(documents.c.id)
+            for r in conn.execute(q):
+                if r.kind == CONSULTATION_RESPONSE or not r.head:
+                    continue
+                spans = split_sentences(r.head)[:-1] if len(r.head) >= OPENING_CHARS else split_sentences(r.head)
+                opening = [" ".join(r.head[a:b].split()) for a, b in spans]
+                out[r.id].extend([t for t in opening if len(t.split()) >= 6][:OPENING_SENTENCES])
         for table in (asks, statements):
             for i in range(0, len(ids), 500):
                 q = select(table.c.doc_id, table.c.text).where(table.c.doc_id.in_(ids[i:i + 500])).order_by(

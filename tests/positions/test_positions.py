@@ -354,3 +354,23 @@ def test_a_sentence_can_take_two_stances(sentence, stances):
     from analysis.stances import stances_of
 
     assert [h.stance for h in stances_of(sentence)] == stances
+
+
+def test_a_documents_subject_includes_its_opening(tmp_path):
+    """What a document is about is read from its opening sentences too ("… on the Rivers Bill"), not only from
+    its asks and statements; an answer of a consultation export is its own subject."""
+    from askmap.store.themes import document_texts
+
+    (tmp_path / "rivers.txt").write_text(
+        "Submission from the Anglers Guild to the Environment Committee on the Rivers and Lakes Protection Bill.\n\n"
+        "The Guild supports the intent of the Bill. We oppose the fee of forty pounds for a day ticket.\n")
+    (tmp_path / "answers.csv").write_text("id,answer\n1,The buses in our village should run every hour on weekdays.\n")
+    engine = open_engine(str(tmp_path / "p.db"))
+    pipeline.ingest_paths(engine, [tmp_path], theme_specs=THEMES, embedder=Embedder(model=BagOfWords(), name="bow"))
+    with engine.connect() as conn:
+        ids = {r.source: r.id for r in conn.execute(__import__("sqlalchemy").text("select id, source from documents"))}
+    texts = document_texts(engine, list(ids.values()))
+    assert any("Rivers and Lakes Protection Bill" in t for t in texts[ids["rivers.txt"]])
+    answer = next(i for s, i in ids.items() if s.startswith("answers.csv"))
+    # the answer's sentence counts once (as its ask), not a second time as an opening
+    assert sum("every hour" in t for t in texts[answer]) == 1
