@@ -89,7 +89,8 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
 # a first-person ask in the same sentence outweighs a refusal, a report or a past recommendation beside it:
 # "We cannot accept any further delay and urge the Department to …", "… so we urge the Trust to …"
 _OWN_ASK = _rx(r"\b(?:we|I)\s+(?:would\s+|therefore\s+|also\s+|strongly\s+|now\s+)*(?:recommend|urge|call\s+on|ask|encourage|propose|invite|request)\b|"
-               r"\b(?:and|so|therefore|but)\s+(?:would\s+|strongly\s+)?(?:urge|call\s+on|recommend|ask)\b")
+               r"\b(?:and|so|therefore|but)\s+(?:would\s+|strongly\s+)?(?:urge|call\s+on|recommend|ask)\b|"
+               r"\bit\s+is\s+(?:(?:therefore|further|also|accordingly|respectfully|strongly)\s+)*(?:suggested|proposed|recommended)\s+that\b")
 _CLAUSE_LOCAL = ("refusal", "reported_speech", "past_report")
 
 
@@ -154,7 +155,8 @@ response_request = pattern_rule("response_request", REQUEST, 0.9, _RESPONSE,
                              """'We would appreciate a response …', 'please confirm …', 'I would be grateful if you …'.""")
 
 
-_INVITE = _rx(r"\b(?:we|I)\s+(?:are\s+|am\s+|would\s+(?:like\s+to\s+)?)?(?:invite|inviting|ask|asking|request|requesting)\s+(?:you|all|each|every|the|that|your)\b|"
+_INVITE = _rx(r"\b(?:we|I)\s+(?:(?:therefore|also|now|further|again|respectfully|strongly|additionally|finally|specifically|thus)\s+)*"
+              r"(?:are\s+|am\s+|would\s+(?:(?:also|therefore|respectfully)\s+)?(?:like\s+to\s+)?)?(?:invite|inviting|ask|asking|request|requesting)\s+(?:you|all|each|every|the|that|your)\b|"
               r"\b(?:we|I)\s+(?:would\s+)?(?:urge|call\s+on|ask)\s+you\b[^.]*\b(?:to\s+(?:sign|commit|join|endorse|confirm|respond|reply|meet))\b")
 
 
@@ -163,12 +165,14 @@ invitation = pattern_rule("invitation", REQUEST, 0.85, _INVITE,
 
 
 _RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s+)?recommend|recommendation\s+is\s+that|"
-                 r"(?:we|I)\s+(?:would\s+)?(?:therefore\s+|also\s+|strongly\s+)?(?:propose|suggest|advise)|(?:we|I)\s+(?:would\s+)?advocate)\b")
+                 r"(?:we|I)\s+(?:would\s+)?(?:therefore\s+|also\s+|strongly\s+)?(?:propose|suggest|advise)|(?:we|I)\s+(?:would\s+)?advocate|"
+                 # the drafting voice of a submission: "it is suggested that the plural be provided for"
+                 r"it\s+is\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|respectfully\s+|strongly\s+)*(?:suggested|proposed|recommended)\s+that)\b")
 _PAST_RECOMMEND = _rx(r"\b(?:recommended|proposed|suggested)\b")
 
 
 recommend_verb = pattern_rule("recommend_verb", RECOMMENDATION, 0.95, _RECOMMEND,
-                             """'The Committee recommends that …', 'we recommend …', 'we propose …'.""")
+                             """'The Committee recommends that …', 'we recommend …', 'we propose …', 'it is suggested that …'.""")
 
 
 _URGE = _rx(r"\b(?:urge|urges|urging|call\s+on|calls\s+on|call\s+upon|calling\s+on|calling\s+for|call\s+for|calls\s+for|implore|press\s+(?:you|the))\b")

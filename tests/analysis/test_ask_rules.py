@@ -66,6 +66,8 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
     ]),
     "invitation": (REQUEST, [
         "We invite you to attend our summit on water quality on 4 June.",
+        "We therefore ask the Regulator to publish the cost model behind the new tariffs.",
+        "We would also ask the Minister to meet the fruit growers before the levy is set.",
         "I am inviting all candidates to visit a food bank before polling day.",
         "We would urge you to sign our charter on clean air.",
         "We are inviting every secondary school to join the digital skills pilot.",
@@ -78,6 +80,8 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
     ]),
     "recommend_verb": (RECOMMENDATION, [
         "The Committee recommends that the Department publishes its workforce plan.",
+        "It is therefore suggested that the licence fee be halved for volunteer-run museums.",
+        "It is recommended that the definition of a trader include online marketplaces.",
         "We recommend the council adopts a 20mph limit on residential streets.",
         "We propose that the water company funds a hardship scheme.",
         "I would suggest that schools share their mental health leads.",
@@ -392,6 +396,7 @@ EXCLUDED = [
     ("reported_speech", "Officers told us that the new system had reduced waiting times.", None),
     ("reported_speech", "The inspector explained that the inspection had been delayed.", None),
     ("reported_speech", "The inspector suggested that we extend opening hours.", None),
+    ("reported_speech", "In the earlier review it was suggested that the ferry fares rise.", None),
     ("past_report", "The review recommended that councils pool their budgets.", None),
     ("past_report", "Campaigners have called for a ban on fixed-odds betting terminals.", None),
     ("past_report", "Residents requested a pedestrian crossing outside the school.", None),
