@@ -222,6 +222,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     if not tokens:
         return "empty"
     if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads") or re.search(
+            r"(?i)^(?:(?:government|joint|written|formal|public|supplementary)\s+)?(?:response|submission|memorandum|comments|evidence|"
+            r"statement|testimony|position\s+paper)\s+(?:submitted\s+)?(?:to|on|by|from|of)\b", s) or re.search(
             r"\b(?:Annual|Interim|Final|Progress)\s+Report\b|\bReport\s+(?:on|of|into)\b|\b(?:White|Green)\s+Paper\b", s):
         return "document"
     if s.lower() in lexicon.lower("not_org_phrases"):
@@ -446,7 +448,7 @@ _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organ
                           r"respondent|name\s+of\s+(?:the\s+)?organi[sz]ation|on\s+behalf\s+of)\s*:?\s*$", re.I)
 # a sentence's start: after a full stop, a line break or a dateline's dash ("Paris, 3 May 2015 – The Acme …"),
 # optionally past a short introductory clause ("In view of the report, Acme would like …")
-_START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s[–—]\s))[ \t]*(?:(?:[A-Z][^.!?\n,]{2,200}|However|Therefore|Overall|Accordingly),[ \t]+(?:contrary[^.!?\n,]{2,80},[ \t]+)?)?"
+_START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s[–—]\s))[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:[A-Z][^.!?\n,]{2,200}|However|Therefore|Overall|Accordingly),[ \t]+(?:contrary[^.!?\n,]{2,80},[ \t]+)?)?"
 _NAME = r"[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12}"
 _ACR = r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
 # a second organisation speaking with the first ("Acme (AC) and the Beta Trust (BT) today urged …")
@@ -469,6 +471,19 @@ _SELF_VERB_AT = re.compile(r"\)?" + _CO + r"\s*(?:,(?:[^.,;]|,(?=\d)){3,160},)?\
                            r"calls?\s+(?:on|upon|for))\b")
 _STANCE_AT = re.compile(r"\)?" + _CO + r"\s*,?\s+" + _ADVERBS +
                         r"(?:opposes|supports|welcomes|recommends|urges|agrees|believes|remains\s+(?:convinced|concerned|opposed))\b")
+# what only a document's writer says of itself: "Acme is pleased to provide …", "Acme submitted a public comment …"
+_WRITER_AT = re.compile(r"\)?\s*,?\s+(?:also\s+)?(?:is\s+pleased\s+to|are\s+pleased\s+to|would\s+like\s+to|appreciates?\s+the\s+opportunity|"
+                        r"welcomes?\s+the\s+opportunity|is\s+grateful\s+for\s+the\s+opportunity|"
+                        r"(?:has\s+)?submitted\s+(?:a|an|this|these|its)\s+(?:\w+\s+)?(?:comments?|submission|response|evidence|memorandum))\b")
+# "This is the Acme position paper on …": the document names its own writer
+_THIS_IS = re.compile(r"\bThis\s+(?:document\s+|paper\s+)?is\s+(?:the\s+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8}?)"
+                      r"(?:['’]s)?\s+(?:position\s+paper|submission|response|comments|evidence|statement|memorandum)\b")
+# a title's second line naming its writer ("MEMORANDUM SUBMITTED TO THE X COMMITTEE" / "BY THE ACME COALITION (AC)")
+_BY_LINE = re.compile(r"^\s*(?:(?:submitted|presented|prepared)\s+)?by\s+(?:the\s+)?(?P<x>[A-Z][^\n()]{2,120}?)\s*(?:\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*$", re.I)
+_TITLE_HEAD = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:memorandum|submission|evidence|comments|response|statement|testimony|position\s+paper)\b", re.I)
+# a command paper: "Presented to Parliament by the Secretary of State for Transport by Command of His Majesty"
+_PRESENTED_BY = re.compile(r"^\s*(?:Presented|Laid)\s+(?:to|before)\s+(?:Parliament|the\s+[A-Z][\w ]{2,60}?)\s+(?:by|on\s+behalf\s+of)\s+(?:the\s+)?"
+                           r"(?P<x>[A-Z][\w ,'’&\-]{2,120}?)(?:\s+by\s+Command\b.*|\s*[.,]?\s*)$")
 _SELF_DESCRIBED = re.compile(r"(?<![\w'’&.\-])(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})"
                              r"\s+is\s+(?:a|an)\s+[^.!?]{3,160}[.!?]\s+(?:We|Our)\b")
 _WRITTEN_QUESTION = re.compile(r"^\s*To\s+ask\s+(?:the\s+)?(?P<x>(?:[A-Z][\w'’-]{0,40}|of|for|the|and)(?:\s+(?:[A-Z][\w'’-]{0,40}|of|for|the|and))*?)"
@@ -538,12 +553,22 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             x = _org_in_line(b.text) or _plain_name_line(b.text)
             if x and not looks_like_person(x):
                 _add(ev, "form", x, b.start, b.end)
-    for ln in top_lines:
+    for k, ln in enumerate(top_lines):
         # a parliamentary written question, "To ask the Secretary of State for X when …": the office asked
         # is the one whose answer the document carries
         m = _WRITTEN_QUESTION.match(ln.text)
         if m:
             _add(ev, "title", m.group("x"), ln.start + m.start("x"), ln.start + m.end("x"))
+        m = _BY_LINE.match(ln.text)
+        if m and k > 0 and _TITLE_HEAD.match(top_lines[k - 1].text):
+            x = trim(title_case(m.group("x")) if is_all_caps(m.group("x")) else m.group("x"))
+            if x and not looks_like_person(x) and not _person_shape(x):
+                _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(m.group("x")))
+                if m.group("acr"):
+                    acronyms.setdefault(m.group("acr"), x)
+        m = _PRESENTED_BY.match(ln.text)
+        if m:
+            _add(ev, "title", trim(m.group("x")), ln.start + m.start("x"), ln.start + m.end("x"), WEIGHTS["on_behalf"])
     for k, ln in enumerate(top_lines):
         line = ln.text
         if k + 1 < len(top_lines):  # a title wrapped over two lines ("… submitted by Acme / Trust")
@@ -589,7 +614,7 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
         for m in _OPENING_SUBJECT.finditer(para):
             at = m.end("x") if not m.group("acr") else m.end("acr") + 1
             if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr") and not (
-                    plural_voice and _STANCE_AT.match(para, at)):
+                    plural_voice and _STANCE_AT.match(para, at)) and not _WRITER_AT.match(para, at):
                 continue  # past the first paragraph, only a name shaped like an organisation introduces its author,
                 # or one that takes a stance in a text written as "we" ("We thank the Committee … Acme opposes the Bill.")
             if not _SELF_VERB_AT.match(para, at):
@@ -612,6 +637,11 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
         if x and (len(x.split()) >= 2 or is_acronym(x)) and not any(e.start == m.start("x") for e in ev):
             _add(ev, "self_intro", x, m.start("x"), m.start("x") + len(x), WEIGHTS["opening_subject"])
 
+    for m in _THIS_IS.finditer(text, 0, min(len(text), 4000)):
+        x = trim(m.group("x"))
+        if x and (is_acronym(x) or looks_like_org(x) or len(x.split()) >= 2):
+            _add(ev, "self_intro", x, m.start("x"), m.start("x") + len(x))
+
     # the voice: the organisation as the subject of a first-person verb anywhere in the body
     taken = {e.start for e in ev}  # a subject the opening already counted is not counted again
     for m in _SUBJECT.finditer(text[:SCAN_LIMIT], head_end if head_end < len(text) else 0):
@@ -624,11 +654,16 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
 
     # letterhead: lines before the date / recipient block
     recipient_lines = set(addressed_bodies(doc) if bodies is None else bodies)
-    for ln in _lines(text, 0, min(head_end, 1500))[:6]:
+    head_lines = _lines(text, 0, min(head_end, 1500))[:6]
+    pattern, _owner = _builtin_pattern()
+    for i, ln in enumerate(head_lines):
         if _DATE_LINE.match(ln.text):
             break
         if _org_in_line(ln.text) in recipient_lines or re.search(r"(?i)\bP\.?\s?O\.? Box\b", ln.text):
             continue
+        if i + 1 < len(head_lines) and pattern.fullmatch(clean(head_lines[i + 1].text)):
+            continue  # a unit above the public body it belongs to ("Tariffs Office, Licensing Directorate" / "Health
+            # Canada"): the recipient's block, written without a salutation
         org = _org_in_line(ln.text)
         if org:
             _add(ev, "letterhead", org, ln.start, ln.end)
@@ -886,6 +921,13 @@ def addressed_bodies(doc: Document) -> list[str]:
                 org = _org_in_line(piece)
                 if org:
                     out.append(org)
+    # a unit line right above the public body it belongs to, with no salutation ("Tariffs Office, Licensing
+    # Directorate" / "Health Canada"): the recipient's block
+    pattern, _owner = _builtin_pattern()
+    top = _lines(text, 0, min(len(text), 1500))[:6]
+    for a, b in zip(top, top[1:]):
+        if pattern.fullmatch(clean(b.text)) and _org_in_line(a.text) and not _DATE_LINE.match(a.text):
+            out.append(clean(b.text))
     return out
 
 
@@ -924,7 +966,8 @@ def decide(doc: Document) -> Authorship:
             continue  # the body written to is not the author unless the text says so
         if sources <= {"voice"} and (len(c.evidence) < 2 or not any(looks_like_org(n) or is_acronym(n) for n in c.names)):
             continue  # one sentence's subject alone is no evidence of authorship, nor a term the text keeps using
-        stance_taken = any(e.source == "self_intro" and _STANCE_AT.match(doc.text, e.end) for e in c.evidence)
+        stance_taken = any(e.source == "self_intro" and (_STANCE_AT.match(doc.text, e.end) or _WRITER_AT.match(doc.text, e.end))
+                           for e in c.evidence)
         if all(" " not in n.strip() and not is_acronym(n) and not looks_like_org(n) for n in c.names) and len(sources) < 2 \
                 and not stance_taken:
             continue  # one plain word ("Exploitation is …") needs a second kind of evidence, unless it takes a stance

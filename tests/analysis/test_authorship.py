@@ -1159,3 +1159,54 @@ Members asked that the report be published on the website.
 """, "minutes.txt")
     assert a.author_org != "Deputy Chief Executive"
     assert never_an_org("Deputy Chief Executive", plain_names=False) == "role"
+
+
+def test_a_title_whose_second_line_names_the_writer():
+    _, a = decided("""MEMORANDUM SUBMITTED TO THE SENATE COMMITTEE ON FISHERIES
+
+BY THE LAKE VICTORIA FISHERFOLK UNION (LVFU)
+
+ON THE FISHERIES MANAGEMENT (AMENDMENT) BILL, 2024
+
+1.0 INTRODUCTION
+
+1.1 The Lake Victoria Fisherfolk Union (LVFU) is a federation of forty beach management units.
+
+1.2 LVFU supports the ban on undersized nets. We ask the Committee to delay the licence fee until 2026.
+""", "memo.txt")
+    assert a.author_org == "Lake Victoria Fisherfolk Union"
+    assert never_an_org("Memorandum Submitted to the Senate Committee on Fisheries") == "document"
+
+
+def test_a_command_paper_is_written_by_the_minister_who_presents_it():
+    _, a = decided("""Safer Ferries: Next Steps
+Government Response to the Maritime Committee's Second Report of Session 2023–24
+
+Presented to Parliament by the Secretary of State for Scotland by Command of His Majesty
+
+May 2024
+
+The Government welcomes the Committee's report. We will publish a ferry safety plan by the end of the year.
+""", "response.txt")
+    assert a.author_org == "Secretary of State for Scotland"
+    assert never_an_org("Government Response to the Maritime Committee") == "document"
+
+
+def test_this_is_the_x_position_paper_names_its_writer():
+    _, a = decided("""ACFE ACFE/12/2019 The Association of Cycle Freight Operators 03/04/2019 Rue de la Loi 200 Bruxelles Urban logistics package: ACFE position paper This is the ACFE position paper on the Commission's urban logistics package. The proposal joins parking and loading rules in one regulation. Loading bays must be kept free of parked cars.
+""", "paper.txt")
+    assert a.author_org == "ACFE"
+
+
+def test_a_writer_who_is_pleased_to_provide_its_views_past_the_first_paragraph():
+    _, a = decided("""Licensing Unit, Gaming Policy Directorate, Consumer Protection Branch
+Ministry of Finance
+Email: licensing@example.org
+
+In May 2023, the Ministry of Finance announced a plan to cap the number of gaming machines in every club.
+
+Clubsafe is pleased to provide the Ministry with our views on this plan. We have set them out below.
+
+Clubsafe is the country's largest network of community clubs. We ask the Ministry to exempt clubs with fewer than ten machines.
+""", "submission.txt")
+    assert a.author_org == "Clubsafe"
