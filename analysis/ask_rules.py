@@ -165,8 +165,8 @@ invitation = pattern_rule("invitation", REQUEST, 0.85, _INVITE,
 
 
 _RECOMMEND = _rx(r"\b(?:recommends?|recommending|we\s+(?:would\s+)?(?:strongly\s+)?recommend|recommendation\s+is\s+that|"
-                 r"(?:we|I)\s+(?:would\s+)?(?:therefore\s+|also\s+|strongly\s+)?(?:propose|suggest|advise)|(?:we|I)\s+(?:would\s+)?advocate|"
-                 # the drafting voice of a submission: "it is suggested that the plural be provided for"
+                 r"(?:we|I)\s+(?:would\s+)?(?:(?:therefore|also|strongly|further|additionally|again|respectfully|now)\s+)*(?:propose|suggest|advise)|(?:we|I)\s+(?:would\s+)?advocate|"
+                 # the drafting voice of a submission: "it is suggested that the fee be halved"
                  r"it\s+is\s+(?:therefore\s+|further\s+|also\s+|accordingly\s+|respectfully\s+|strongly\s+)*(?:suggested|proposed|recommended)\s+that)\b")
 _PAST_RECOMMEND = _rx(r"\b(?:recommended|proposed|suggested)\b")
 

@@ -481,7 +481,7 @@ _THIS_IS = re.compile(r"\bThis\s+(?:document\s+|paper\s+)?is\s+(?:the\s+)?(?P<x>
 # a title's second line naming its writer ("MEMORANDUM SUBMITTED TO THE X COMMITTEE" / "BY THE ACME COALITION (AC)")
 _BY_LINE = re.compile(r"^\s*(?:(?:submitted|presented|prepared)\s+)?by\s+(?:the\s+)?(?P<x>[A-Z][^\n()]{2,120}?)\s*(?:\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*$", re.I)
 _TITLE_HEAD = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:memorandum|submission|evidence|comments|response|statement|testimony|position\s+paper)\b", re.I)
-# a command paper: "Presented to Parliament by the Secretary of State for Transport by Command of His Majesty"
+# a command paper: "Laid before Parliament by the Minister for Ferries by Command of …"
 _PRESENTED_BY = re.compile(r"^\s*(?:Presented|Laid)\s+(?:to|before)\s+(?:Parliament|the\s+[A-Z][\w ]{2,60}?)\s+(?:by|on\s+behalf\s+of)\s+(?:the\s+)?"
                            r"(?P<x>[A-Z][\w ,'’&\-]{2,120}?)(?:\s+by\s+Command\b.*|\s*[.,]?\s*)$")
 _SELF_DESCRIBED = re.compile(r"(?<![\w'’&.\-])(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})"

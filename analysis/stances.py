@@ -56,6 +56,8 @@ _WELCOMES = _rx(rf"{_HOLDER}\s+{_ADV}(?:welcome|welcomes|welcomed|commend|commen
 _SUPPORTS_MORE = _rx(r"\b(?:our|my|its|their|his|her)\s+(?:continued\s+|full\s+|strong\s+|broad\s+|general\s+|firm\s+|overall\s+)?support\s+(?:for|of)\b|"
                      r"\b(?:recogni[sz]es?|acknowledges?|sees?|see)\s+(?:the\s+)?(?:strong\s+|clear\s+)?(?:case|value|importance|need|benefits?|merits?)\s+(?:for|of|in)\b|"
                      r"\baccepts?\s+(?:this|the|these|that|both|all)\s+(?:\w+\s+)?recommendations?\b|"
+                     r"\bshares?\s+(?:the\s+|your\s+|its\s+|their\s+)?(?:[\w'’]+\s+){0,3}(?:view|views|belief|assessment|conclusion|goal|aim|ambition|objective)\b|"
+                     r"\b(?:is|are|remains?)\s+(?:by\s+far\s+)?the\s+(?:best|most\s+(?:effective|efficient|sensible|appropriate))\b|"
                      r"^\s*(?:Response\s*[:\-–]\s*)?(?:Accept(?:ed)?|Agree[sd]?)(?:\s+in\s+(?:principle|part))?\s*\.?\s*$|"
                      r"\b(?:am|are|is|remain|remains)\s+(?:very\s+|fully\s+|broadly\s+|generally\s+|strongly\s+|also\s+)?supportive\s+of\b|"
                      r"\b(?:we|I|[A-Z][\w'’-]+)\s+(?:also\s+)?(?:strongly|fully|wholeheartedly|broadly|warmly|firmly|generally)\s+"
@@ -92,13 +94,14 @@ _NEEDS = {
 
 # an evaluation that finds fault, without a first-person "we are concerned": "the exemptions are poorly
 # targeted", "the bill does not go far enough", "a 20% increase would close stations", "would be excessive"
+_REJECTING = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('rejecting_adjectives')})\b")
 _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('fault_adjectives')}|poorly\s+\w+|"
              r"not\s+(?:an?\s+)?(?:adequate|sufficient|enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
              r"\b(?:do|does|did)\s+not\s+go\s+(?:nearly\s+)?far\s+enough\b|"
              r"\b(?:puts?|places?|putting|placing|leaves?|leaving)\s+(?:[\w,'’-]+\s+){0,6}at\s+(?:serious\s+|significant\s+|real\s+)?risk\b|"
              r"\bposes?\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?)\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
-             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple|force)\b|"
+             r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple|force|hamstring|erode|gut)\b|"
              r"\b(?:we|I)\s+(?:\w+\s+)?fear\b|\b(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:complied|met\s+(?:its|their|the)|delivered|fulfilled|honoured|honored)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")
@@ -147,6 +150,8 @@ def _secondary(text: str) -> StanceHit | None:
         return StanceHit(OPPOSES, "not_able")
     if _OPPOSES_MORE.search(text):
         return StanceHit(OPPOSES, "oppose_words")
+    if _REJECTING.search(text):
+        return StanceHit(OPPOSES, "rejecting_words")
     if _FAULT.search(text):
         return StanceHit(CONCERNED, "fault_words")
     m = _SUPPORTS_MORE.search(text)

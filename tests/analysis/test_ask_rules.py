@@ -81,6 +81,7 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
     "recommend_verb": (RECOMMENDATION, [
         "The Committee recommends that the Department publishes its workforce plan.",
         "It is therefore suggested that the licence fee be halved for volunteer-run museums.",
+        "We further propose a single complaints point for passengers on every ferry route.",
         "It is recommended that the definition of a trader include online marketplaces.",
         "We recommend the council adopts a 20mph limit on residential streets.",
         "We propose that the water company funds a hardship scheme.",

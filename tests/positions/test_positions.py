@@ -117,7 +117,7 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("We are firmly opposed to charging for bulky waste collection.").stance == OPPOSES
     assert stance_of("Our objection to the quarry extension remains.").stance == OPPOSES
     assert stance_of("The growers cannot support a levy set at this level.").stance == OPPOSES
-    assert stance_of("It is absurd that hospice beds are funded year to year.").stance == CONCERNED
+    assert stance_of("It is absurd that hospice beds are funded year to year.").stance == OPPOSES  # rejected outright
     assert stance_of("The consultation period was unrealistic for small charities.").stance == CONCERNED
     assert stance_of("However, we have several concerns with the draft housing code.").stance == CONCERNED
     assert stance_of("Offering free swimming lessons to every child is fantastic.").stance == SUPPORTS
@@ -155,6 +155,11 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("We are seriously concerned that the new rota leaves wards short at night.").stance == CONCERNED
     assert stance_of("The fee would force many village shops to close.").stance == CONCERNED
     assert stance_of("The Council has no power to set bus fares.").stance == OPPOSES
+    assert stance_of("This is unacceptable.").stance == OPPOSES
+    assert stance_of("The draft timetable is unclear.").stance == CONCERNED
+    assert stance_of("The new rule would hamstring small lenders.").stance == CONCERNED
+    assert stance_of("The Council shares the Board's view that tenants must be consulted.").stance == SUPPORTS
+    assert stance_of("A single inspectorate is the most effective way to check care homes.").stance == SUPPORTS
     # look-alikes: a phrasal verb, a courtesy
     assert stance_of("The rules roll back existing limits on noise.") is None
     assert stance_of("We are pleased to provide our comments on the draft byelaws.") is None
