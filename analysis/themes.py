@@ -32,6 +32,7 @@ MIN_DISCOVER = 5
 SMALL = 200
 SAMPLE = 20_000
 SEED_MIN = 0.25  # score an ask needs for a seed theme to join it
+SECOND_WITH_KEYWORD = 0.08  # … or this close, when the ask names one of its keywords
 SECOND_WITHIN = 0.03  # a second theme is kept when it scores this close to the first
 ASSIGN_MIN = 0.35  # similarity a new ask needs to a discovered theme's centroid to join it
 KEYWORD_BONUS = 0.35  # per keyword of the theme found in the ask, scaled by how rare the keyword is (at most three)
@@ -245,10 +246,13 @@ def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeS
     return scores
 
 
-def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float = SECOND_WITHIN) -> list[list[tuple[int, float]]]:
-    """Up to two themes per row: the best above ``min_score``, and a second when it is close."""
+def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float = SECOND_WITHIN,
+                keyword_hits: np.ndarray | None = None) -> list[list[tuple[int, float]]]:
+    """Up to two themes per row: the best above ``min_score``, and a second when it is close — or, where the
+    row holds one of that theme's keywords (``keyword_hits``), within ``SECOND_WITH_KEYWORD``: "We will make
+    £2 million available through the Harbour Fund" is about harbours and about funding."""
     out = []
-    for row in scores:
+    for i, row in enumerate(scores):
         order = np.argsort(-row, kind="stable")
         best = int(order[0]) if len(order) else -1
         if best < 0 or row[best] < min_score:
@@ -257,7 +261,8 @@ def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float =
         chosen = [(best, float(row[best]))]
         if len(order) > 1:
             second = int(order[1])
-            if row[second] >= min_score and row[best] - row[second] <= within:
+            margin = SECOND_WITH_KEYWORD if keyword_hits is not None and keyword_hits[i, second] else within
+            if row[second] >= min_score and row[best] - row[second] <= margin:
                 chosen.append((second, float(row[second])))
         out.append(chosen)
     return out

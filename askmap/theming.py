@@ -116,7 +116,9 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
 
     assignments: list[Assignment] = []
     fvecs = facet_vectors(specs, embedder.embed) if texts and specs else []
-    picks = pick_themes(seeded_scores(_keyword_texts(texts), vecs, specs, svecs, fvecs)) if texts and specs else [[] for _ in texts]
+    kw_texts = _keyword_texts(texts)
+    picks = pick_themes(seeded_scores(kw_texts, vecs, specs, svecs, fvecs),
+                        keyword_hits=keyword_bonus(kw_texts, [s.keywords for s in specs]) > 0) if texts and specs else [[] for _ in texts]
     leftover = []
     for i, chosen in enumerate(picks):
         if ids[i] in manual:
@@ -241,10 +243,11 @@ def _nearest(rows: list[ThemingRow], live: list[Theme], embedder: Embedder,
     seeded = [t for t in live if t.origin == SEEDED]
     fv = iter(facet_vectors([ThemeSpec(t.name, t.description, t.keywords) for t in seeded], embedder.embed))
     facets = [next(fv) if t.origin == SEEDED else None for t in live]
-    scores = similarity(vecs, c, facets) + keyword_bonus(_keyword_texts(texts), [t.keywords for t in live])
+    bonus = keyword_bonus(_keyword_texts(texts), [t.keywords for t in live])
+    scores = similarity(vecs, c, facets) + bonus
     # one scale for both kinds: a seed theme needs SEED_MIN, a discovered one ASSIGN_MIN
     offset = np.array([0.0 if t.origin == SEEDED else ASSIGN_MIN - SEED_MIN for t in live])
-    picks = pick_themes(scores - offset, SEED_MIN)
+    picks = pick_themes(scores - offset, SEED_MIN, keyword_hits=bonus > 0)
     return [Assignment(rows[i][0], live[j].id, rank, float(score + offset[j]))
             for i, chosen in enumerate(picks) for rank, (j, score) in enumerate(chosen, start=1)]
 

@@ -279,3 +279,15 @@ def test_asks_related_to_no_seed_theme_are_not_pulled_into_one(lean):
     picks = pick_themes(seeded_scores([f"ask {i}" for i in range(16)], vecs, [ThemeSpec("A"), ThemeSpec("B")], themes))
     assert all(p and p[0][0] == 0 for p in picks[:4]) and all(p and p[0][0] == 1 for p in picks[4:8])
     assert picks[8:] == [[]] * 8, picks[8:]
+
+
+def test_a_second_theme_named_by_its_keyword_is_kept_within_a_wider_margin():
+    """A second theme scoring a little lower is kept when the ask holds one of its keywords."""
+    from analysis.themes import SECOND_WITH_KEYWORD, SECOND_WITHIN, pick_themes
+
+    scores = np.array([[0.60, 0.60 - (SECOND_WITHIN + SECOND_WITH_KEYWORD) / 2, 0.1]])
+    assert [j for j, _ in pick_themes(scores)[0]] == [0]
+    hits = np.array([[False, True, False]])
+    assert [j for j, _ in pick_themes(scores, keyword_hits=hits)[0]] == [0, 1]
+    far = np.array([[0.60, 0.60 - SECOND_WITH_KEYWORD - 0.01, 0.1]])
+    assert [j for j, _ in pick_themes(far, keyword_hits=hits)[0]] == [0]
