@@ -54,6 +54,11 @@ NOT_ASK: list[tuple[str, re.Pattern[str]]] = [
     ("past_report", _rx(r"^(?!.*\b(?:we|I)\s+(?:have\s+|had\s+|would\s+)?(?:recommended|suggested|proposed|urged|agree|support|endorse)\b)"
                         # "proposed" before its noun ("the proposed development") is no report of a proposal
                         r".*\b(?:has|have|had|was|were)?\s*(?:recommended|suggested|(?<!\bthe\s)(?<!\ba\s)(?<!\bany\s)(?<!\bits\s)(?<!\bthis\s)(?<!\btheir\s)proposed|urged|called for|asked for|requested)\b(?!.*\b(?:we|I)\s+(?:agree|support|endorse|share))")),
+    # a reply that promises only to think again: "We will keep this under review", "We will consider whether …"
+    ("non_committal", _rx(r"^(?!.*\b(?:and|then)\s+(?:will\s+|we\s+will\s+)?(?:publish|introduce|issue|set\s+out|make|provide|fund|require|bring\s+forward|legislate)\b)"
+                          r".*\b(?:will|shall)\s+(?:continue\s+to\s+|also\s+)?(?:keep\s+(?:[\w'’-]+\s+){1,8}under\s+(?:close\s+)?review|"
+                          r"consider\s+(?:whether|how|if|the\s+case|options)|explore\s+(?:whether|how|options)|reflect\s+on|"
+                          r"discuss\s+(?:the\s+case|whether|options)|look\s+(?:at|into)\s+(?:whether|how|options))\b")),
     ("descriptive_trend", _rx(r"\b(?:should|will|would|may|might|could|(?:is|are)\s+(?:expected|forecast|projected|likely)\s+to)\s+(?:continue\s+to\s+)?"
                               r"(?:rise|fall|grow|decline|drop|increase|decrease|improve|worsen|double|halve)\s+"
                               r"(?:steadily\s+|sharply\s+|slightly\s+|significantly\s+|gradually\s+)?(?:in|as|over|during|after|when|once|until|[,.;])|"

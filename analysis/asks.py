@@ -234,6 +234,9 @@ def _find_full_name(name: str, doc: Document, registry: Registry) -> str:
 
 
 _RECOMMENDATION_LABEL = re.compile(r"^\W*(?:Recommendation|Rec\.?|Conclusion)\s*(?:\d+|[IVXLC]+|[a-z])\b", re.I)
+# a reply that opens by answering ("The Government accepts this recommendation in principle. …")
+_REPLY_OPENING = re.compile(r"^\W*(?:The\s+|We\s+)?(?:[A-Z][\w'’]*\s+){0,4}(?:(?:fully|partially|therefore)\s+)?(?:accepts?|agrees?|rejects?|notes|welcomes|"
+                            r"supports?|(?:does|do)\s+not\s+(?:accept|agree|support))\s+(?:with\s+)?(?:this|the|that|these)\s+(?:\w+\s+)?recommendations?\b", re.I)
 _REPLY_LABEL = re.compile(r"^\W*(?:(?:[\w'’]+\s+){0,4}(?:response|reply|position|view)\b|(?:accept|accepted|agree|agreed|"
                           r"reject|rejected|disagree|not\s+accepted|noted|partially\s+accept|accept\s+in\s+(?:principle|part))\b)", re.I)
 
@@ -256,7 +259,7 @@ def restated_blocks(doc: Document) -> set[int]:
         if not _RECOMMENDATION_LABEL.match(text):
             continue
         for j, (i2, later) in enumerate(blocks[k + 1:k + 4]):
-            if _REPLY_LABEL.match(later) and len(later) < 400:
+            if _REPLY_LABEL.match(later) and len(later) < 400 or _REPLY_OPENING.match(later):
                 found.update(i3 for i3, _ in blocks[k:k + 1 + j])
                 break
             if _RECOMMENDATION_LABEL.match(later):

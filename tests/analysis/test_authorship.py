@@ -1210,3 +1210,15 @@ Clubsafe is pleased to provide the Ministry with our views on this plan. We have
 Clubsafe is the country's largest network of community clubs. We ask the Ministry to exempt clubs with fewer than ten machines.
 """, "submission.txt")
     assert a.author_org == "Clubsafe"
+
+
+def test_a_name_the_text_writes_in_capitals_in_its_sentences_stays_in_capitals():
+    _, a = decided("""The Board should not extend the deadline for comments on the ferry rule
+
+Notes on the consultation, spring 2023.
+
+NWFA TRC submitted a public comment urging the Board not to extend the time for comments on the ferry rule.
+
+The Board's proposed rule would cap ferry fares for island residents. It should be adopted without delay.
+""", "comment.txt")
+    assert a.author_org == "NWFA TRC"
