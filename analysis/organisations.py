@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from ingest.linekinds import title_case
 from ingest.records import Document
 
 from . import lexicon
@@ -114,7 +115,10 @@ class Registry:
         return cls(Organisation(o.name, list(o.aliases), o.acronym, o.kind) for o in builtin_organisations())
 
     def learn(self, org: Organisation) -> Organisation:
-        """Add an organisation a document names: it counts as seen."""
+        """Add an organisation a document names: it counts as seen. A name a letterhead sets in capitals
+        ("COALITION ON RIVER HEALTH") is kept in ordinary case; a run of short acronyms ("UCSF TCORS") as written."""
+        if _shouting(org.name):
+            org = Organisation(title_case(org.name), [org.name, *org.aliases], org.acronym, org.kind)
         entry = self.add(org)
         if entry.name not in self.seen:
             self.seen.add(entry.name)
@@ -333,6 +337,13 @@ def signatory_names(doc: Document, registry: Registry | None = None) -> list[str
     if registry is not None:
         names = [registry.canonical(n) or n for n in names if n]
     return list(dict.fromkeys(n for n in names if n))
+
+
+def _shouting(name: str) -> bool:
+    """A name of several words set in capitals that are words, not acronyms ("COALITION ON RIVER HEALTH")."""
+    words = name.split()
+    return len(words) > 1 and name.isupper() and any(len(w.strip("().,&'’-")) >= 6 or w.lower() in ("of", "and", "for", "the", "on")
+                                                     for w in words)
 
 
 def register_document(registry: Registry, doc: Document) -> None:

@@ -318,3 +318,13 @@ def test_a_user_entry_wins_over_a_builtin_acronym():
     registry.override(Organisation("Coastal Monitoring Scheme", [], "CMS", "coalition"))
     assert registry.canonical("CMS") == "Coastal Monitoring Scheme"
     assert registry.lookup("Coastal Monitoring Scheme").kind == "coalition"
+
+
+def test_a_name_set_in_capitals_is_kept_in_ordinary_case_and_acronyms_as_written():
+    from analysis.organisations import Registry
+
+    r = Registry.builtin()
+    assert r.learn(Organisation("FEDERATION OF ISLAND FERRY USERS", [], "FIFU", "organisation")).name == "Federation of Island Ferry Users"
+    assert r.canonical("FIFU") == "Federation of Island Ferry Users"
+    assert r.canonical("FEDERATION OF ISLAND FERRY USERS") == "Federation of Island Ferry Users"
+    assert r.learn(Organisation("NWFA TRC", [], None, "organisation")).name == "NWFA TRC"
