@@ -102,6 +102,11 @@ _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0
              r"\bposes?\s+(?:\w+\s+){0,2}(?:risks?|threats?|dangers?)\b|"
              r"\b(?:would|will|could|may|might)\s+(?:\w+\s+){0,2}(?:undermine|weaken|jeopardi[sz]e|threaten|harm|damage|"
              r"close|push\s+\w+\s+(?:\w+\s+)?to|drive\s+\w+\s+to|deter|discourage|penali[sz]e|exclude|destroy|devastate|cripple|force|hamstring|erode|gut)\b|"
+             r"\b(?:is|are|remains?)\s+(?:also\s+|entirely\s+|largely\s+)?silent\s+(?:on|about)\b|\bsays?\s+(?:almost\s+)?nothing\s+(?:about|on)\b|"
+             r"(?<!\bwe\s)(?<!\bWe\s)(?<!\bI\s)\b(?:does|do|did)\s+not\s+(?:adequately\s+|properly\s+|sufficiently\s+)?(?:address|take\s+(?:into\s+)?account\s+of|reflect|recogni[sz]e)\b|"
+             r"\b(?:ignores?|overlooks?|neglects?)\s+(?:the|this|that|these|its|their)\b|"
+             r"\bthere\s+(?:is|are)\s+no\s+(?:provisions?|mechanisms?|requirements?|safeguards?|plans?|evidence)\b|"
+             r"\b(?:a|the)\s+(?:complete\s+|total\s+|continued\s+|worrying\s+)?lack\s+of\b|"
              r"\b(?:we|I)\s+(?:\w+\s+)?fear\b|\b(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:complied|met\s+(?:its|their|the)|delivered|fulfilled|honoured|honored)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")

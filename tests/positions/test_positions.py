@@ -160,6 +160,10 @@ def test_stances_said_with_a_noun_an_adjective_or_an_intensifier():
     assert stance_of("The new rule would hamstring small lenders.").stance == CONCERNED
     assert stance_of("The Council shares the Board's view that tenants must be consulted.").stance == SUPPORTS
     assert stance_of("A single inspectorate is the most effective way to check care homes.").stance == SUPPORTS
+    assert stance_of("The draft code is silent on the role of foster carers.").stance == CONCERNED
+    assert stance_of("The strategy says nothing about rural bus routes.").stance == CONCERNED
+    assert stance_of("There is no provision for appeals against a refusal.").stance == CONCERNED
+    assert stance_of("We do not address pensions in this response.") is None
     # look-alikes: a phrasal verb, a courtesy
     assert stance_of("The rules roll back existing limits on noise.") is None
     assert stance_of("We are pleased to provide our comments on the draft byelaws.") is None
