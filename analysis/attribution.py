@@ -102,7 +102,9 @@ def explicit_addressee(sentence: str, rule: str, registry: Registry) -> str | No
     for tok in doc:
         if tok.lower_ in ("should", "must", "ought", "need", "needs", "has", "have") and tok.dep_ in ("aux", "ROOT", "xcomp", "ccomp", "conj", "advcl"):
             head = tok.head if tok.dep_ == "aux" else tok
-            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            # "Member States should be permitted to …", "Operators must be required to …": a passive subject is
+            # what the action is done to; the body asked to do it is the document's addressee
+            subj = [c for c in head.children if c.dep_ == "nsubj"]
             cands += subj
         if tok.lemma_ in ("recommend", "propose", "suggest", "urge", "encourage", "call", "ask", "invite", "press", "want", "welcome", "like", "lobby", "advise", "request"):
             for c in tok.children:

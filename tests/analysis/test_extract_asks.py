@@ -588,3 +588,21 @@ def test_a_consultation_question_is_not_the_respondents_ask():
     texts = {d.source: [a.text for a in analyse(d, registry)] for d in docs}
     assert texts == {"library_consultation.csv#R1": ["The council should keep the library open on Saturdays."],
                      "library_consultation.csv#R2": ["Please reconsider the closure and talk to parents first."]}
+
+
+def test_a_passive_subject_is_not_the_body_asked_to_act():
+    """'Member States should be permitted to …': the States are what the change is done to; the body asked
+    to make it is the one the letter is addressed to. An active subject ('Councils should …') is asked itself."""
+    text = """Dear Commissioner,
+
+Coastal Councils should be permitted to pool their harbour income across two seasons.
+Harbour authorities should publish their landing fees each January.
+
+Yours sincerely,
+Ana Lopes
+Director, Atlantic Inshore Fishers Association
+"""
+    doc = read_bytes(text.encode(), "letter.txt")[0]
+    asks = {a.text.split()[0]: a for a in analyse(doc, Registry.builtin())}
+    assert asks["Coastal"].addressee != "Coastal Councils"
+    assert asks["Harbour"].addressee == "Harbour authorities"
