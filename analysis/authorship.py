@@ -221,6 +221,9 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     tokens = _WORD.findall(s)
     if not tokens:
         return "empty"
+    if tokens[0].lower() in lexicon.lower("legal_units") and (len(tokens) == 1 or re.match(r"\d|[IVXL]+$|[a-z]$", tokens[1])) or \
+            len(tokens) == 1 and tokens[0].lower() in lexicon.lower("document_heads"):
+        return "document"  # "Clause 21", "Section 4(b)", "the Treaty": a part of a law, never a body
     if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads") or re.search(
             r"(?i)^(?:(?:government|joint|written|formal|public|supplementary)\s+)?(?:response|submission|memorandum|comments|evidence|"
             r"statement|testimony|position\s+paper)\s+(?:submitted\s+)?(?:to|on|by|from|of)\b", s) or re.search(
@@ -281,7 +284,8 @@ def _block_index(doc: Document, kind: str, last: bool = False) -> int | None:
     return (found[-1] if last else found[0]) if found else None
 
 
-_DEAR_LINE = re.compile(r"^[ \t]*(?:Dear\b[^\n]{0,100}|To whom\b[^\n]{0,100}|To (?:the\s+)?[A-Z][^\n]{0,100}[:,])\s*$", re.M)
+_DEAR_LINE = re.compile(r"^[ \t]*(?:Dear\b[^\n]{0,100}|To whom\b[^\n]{0,100}|To (?:the\s+)?[A-Z][^\n]{0,100}[:,]|"
+                        r"(?:Sir|Madam|Sirs|Sir\s*/\s*Madam|Sir\s+or\s+Madam|Madam\s+Chair|Mr\.?\s+Chair(?:man)?)\s*[,:])\s*$", re.M)
 _CLOSING_LINE = re.compile(r"^\s*(?:Yours\s+(?:sincerely|faithfully|truly)|Sincerely(?:\s+yours)?|Respectfully(?:\s+submitted|\s+yours)?|"
                            r"(?:With\s+)?(?:Kind|Best|Warm)\s+(?:regards|wishes)|Regards|Thank you),?\s*$", re.M | re.I)
 _DATE_LINE = re.compile(r"^\s*(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -1222,3 +1222,24 @@ NWFA TRC submitted a public comment urging the Board not to extend the time for 
 The Board's proposed rule would cap ferry fares for island residents. It should be adopted without delay.
 """, "comment.txt")
     assert a.author_org == "NWFA TRC"
+
+
+def test_a_part_of_a_law_is_never_a_body_and_sir_opens_a_letter():
+    assert never_an_org("Clause 21", plain_names=False) == "document"
+    assert never_an_org("Treaty", plain_names=False) == "document"
+    assert never_an_org("Schedule Trust Fund", plain_names=False) is None
+    _, a = decided("""MEMORANDUM ON THE RIVER TRANSPORT BILL, 2024
+
+The Clerk,
+Senate Committee on Inland Waterways,
+Parliament Buildings,
+Kampala.
+
+Sir,
+
+1.1 The Ferry Operators Guild (FOG) is a network of sixty ferry owners on the lakes.
+
+1.2 We recommend that Clause 9 be amended to exempt ferries under ten metres. Clause 14 should be deleted.
+""", "memo.txt")
+    assert a.author_org == "Ferry Operators Guild"
+    assert a.addressee == "Senate Committee on Inland Waterways"
