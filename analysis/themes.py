@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -190,6 +191,7 @@ def _frame_words() -> frozenset[str]:
 _FRAME: frozenset[str] | None = None
 
 
+@lru_cache(maxsize=65536)
 def is_generic(text: str) -> bool:
     """Whether a sentence names no subject of its own: once its stop words, the words of taking a stance
     (lexicon ``stance_frame_words``), document heads ("Bill", "report"), names (capitalised words) and numbers
@@ -228,10 +230,11 @@ def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: floa
 
 
 def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeSpec], theme_vecs: np.ndarray,
-                  facet_vecs: list[np.ndarray] | None = None) -> np.ndarray:
+                  facet_vecs: list[np.ndarray] | None = None, bonus: np.ndarray | None = None) -> np.ndarray:
     """Score of each ask for each seed theme: similarity to the theme (adapted once towards the asks it
     confidently holds) blended with its closest facet, plus a bonus for the theme's rarer keywords."""
-    bonus = keyword_bonus(ask_texts, [s.keywords for s in specs])
+    if bonus is None:
+        bonus = keyword_bonus(ask_texts, [s.keywords for s in specs])
     scores = similarity(ask_vecs, theme_vecs, facet_vecs) + bonus
     if ADAPT and len(ask_vecs) >= 2 * len(specs):
         best = scores.argmax(axis=1)

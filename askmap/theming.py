@@ -116,9 +116,9 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
 
     assignments: list[Assignment] = []
     fvecs = facet_vectors(specs, embedder.embed) if texts and specs else []
-    kw_texts = _keyword_texts(texts)
-    picks = pick_themes(seeded_scores(kw_texts, vecs, specs, svecs, fvecs),
-                        keyword_hits=keyword_bonus(kw_texts, [s.keywords for s in specs]) > 0) if texts and specs else [[] for _ in texts]
+    bonus = keyword_bonus(_keyword_texts(texts), [s.keywords for s in specs]) if texts and specs else None
+    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs, fvecs, bonus=bonus),
+                        keyword_hits=bonus > 0) if texts and specs else [[] for _ in texts]
     leftover = []
     for i, chosen in enumerate(picks):
         if ids[i] in manual:

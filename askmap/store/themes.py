@@ -96,7 +96,7 @@ def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
 
 
 OPENING_CHARS = 3000  # how much of a document's beginning its subject is read from
-OPENING_SENTENCES = 8  # … in at most this many sentences of six words or more
+OPENING_SENTENCES = 5  # … in at most this many sentences of six words or more
 
 
 def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str]]:
