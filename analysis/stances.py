@@ -110,6 +110,19 @@ _FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0
              r"\b(?:we|I)\s+(?:\w+\s+)?fear\b|\b(?:has|have|had)\s+not\s+(?:\w+\s+)?(?:complied|met\s+(?:its|their|the)|delivered|fulfilled|honoured|honored)\b|"
              r"\b(?:undermines?|weakens?|fails?\s+to|failing\s+to|falls?\s+short|lags?\s+(?:well\s+)?behind|"
              r"way\s+behind|far\s+behind)\b")
+# the words without one of which _FAULT / _SUPPORTS_MORE cannot match: a substring check first spares most
+# sentences the patterns (the positions stage runs them on every sentence of every document)
+_FAULT_WORDS = tuple(w.lower() for w in lexicon.words("fault_adjectives")) + (
+    "poorly", "not adequate", "not an adequate", "not a adequate", "not sufficient", "not a sufficient", "not enough",
+    "not fit", "not appropriate", "not an appropriate", "not proportionate", "far enough", "risk", "pose", "undermin",
+    "weaken", "jeopardi", "threaten", "harm", "damage", "close", "push", "drive", "deter", "discourag", "penali",
+    "exclude", "destroy", "devastat", "cripple", "force", "hamstring", "erode", "gut", "silent", "nothing", "not address",
+    "not adequately", "not properly", "not sufficiently", "not take", "not reflect", "not recogni", "ignore", "overlook",
+    "neglect", "no provision", "no mechanism", "no requirement", "no safeguard", "no plan", "no evidence", "lack of",
+    "fear", "not complied", "not met", "not delivered", "not fulfilled", "not honour", "not honor", "fail", "fall", "lag",
+    "behind", "not been complied", "not yet complied")
+_SUPPORTS_MORE_WORDS = ("support", "endorse", "back", "recogni", "acknowledg", "see", "accept", "agree", "share",
+                        "best", "most effective", "most efficient", "most sensible", "most appropriate")
 _NOT_ABLE = _rx(r"\bnot\s+in\s+a\s+position\s+to\b|^\s*(?:Response\s*[:\-–]\s*)?(?:Reject(?:ed)?|Not\s+accepted|Disagree[sd]?)\s*\.?\s*$|"
                 r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+)?(?:consider|believe|think)\s+that\b[^.]*\b(?:adequate|sufficient|necessary|needed|appropriate|required|justified|warranted)\b|"
                 r"\b(?:do|does)\s+not(?:\s*,[^,.]{1,40},)?\s+(?:therefore\s+|currently\s+)?(?:intend|plan|propose)\s+to\b|\b(?:has|have)\s+no\s+(?:current\s+)?plans\s+to\b|"
@@ -157,9 +170,10 @@ def _secondary(text: str) -> StanceHit | None:
         return StanceHit(OPPOSES, "oppose_words")
     if _REJECTING.search(text):
         return StanceHit(OPPOSES, "rejecting_words")
-    if _FAULT.search(text):
+    low = " ".join(text.lower().split())
+    if any(w in low for w in _FAULT_WORDS) and _FAULT.search(text):
         return StanceHit(CONCERNED, "fault_words")
-    m = _SUPPORTS_MORE.search(text)
+    m = _SUPPORTS_MORE.search(text) if any(w in low for w in _SUPPORTS_MORE_WORDS) else None
     if m and not _NEGATED.search(text[: m.start()]):
         return StanceHit(SUPPORTS, "support_words")
     if _PRAISE_NP.search(text):

@@ -189,17 +189,28 @@ def _ask_vectors(rows: list[ThemingRow], embedder: Embedder, context_below: int 
     if not rows:
         return np.zeros((0, 384), dtype=np.float32)
     texts = [r[1] for r in rows]
-    has = np.array([bool(r[2]) and (context_below is None or len(r[1].split()) < context_below) for r in rows])
-    vecs = embedder.embed(texts)
+    docs = _document_vectors(engine, rows, embedder)
+    # a sentence with no subject of its own ("The Guild backs the aim of the draft.") is about its document: where
+    # the document's subject is known, that is its vector, and the sentence itself is not embedded
+    generic = np.array([docs is not None and is_generic(t) and bool(docs[i].any()) for i, t in enumerate(texts)])
+    own = [i for i in range(len(rows)) if not generic[i]]
+    vecs = np.zeros((len(rows), 384), dtype=np.float32)
+    if own:
+        part = embedder.embed([texts[i] for i in own])
+        vecs = np.zeros((len(rows), part.shape[1]), dtype=part.dtype)
+        vecs[own] = part
+    if generic.any():
+        vecs[generic] = docs[generic].astype(vecs.dtype)
+    has = np.array([not generic[i] and bool(r[2]) and (context_below is None or len(r[1].split()) < context_below)
+                    for i, r in enumerate(rows)])
     if has.any():
         ctx = np.zeros_like(vecs)
         ctx[has] = embedder.embed([r[2] for r, h in zip(rows, has) if h])
         vecs = with_context(vecs, ctx, has)
-    docs = _document_vectors(engine, rows, embedder)
     if docs is not None:
-        # a sentence with no subject of its own ("The Guild backs the aim of the draft.") is about its document
-        weight = np.array([GENERIC_DOC_WEIGHT if is_generic(t) else DOC_WEIGHT for t in texts], dtype=vecs.dtype)
-        vecs = with_context(vecs, weight[:, None] * docs, np.ones(len(rows), dtype=bool))
+        mixed = ~generic
+        if mixed.any():
+            vecs[mixed] = with_context(vecs[mixed], DOC_WEIGHT * docs[mixed].astype(vecs.dtype), np.ones(int(mixed.sum()), dtype=bool))
     return vecs
 
 

@@ -95,8 +95,8 @@ def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
         return [ThemingRow(r.id, r.text, r.context, r.doc_id) for r in conn.execute(q)]
 
 
-OPENING_CHARS = 3000  # how much of a document's beginning its subject is read from
-OPENING_SENTENCES = 5  # … in at most this many sentences of six words or more
+OPENING_CHARS = 1500  # how much of a document's beginning its subject is read from
+OPENING_SENTENCES = 1  # … in at most this many sentences of six words or more
 
 
 def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str]]:
@@ -104,6 +104,7 @@ def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str
     it responds to: "Submission to the Environment Committee on the Rivers Bill"; not for a consultation export's
     answers, which are their own subject), and the texts of its asks and stance statements."""
     from analysis.sentences import split_sentences
+    from analysis.themes import is_generic
     from ingest.records import CONSULTATION_RESPONSE
 
     out: dict[str, list[str]] = {d: [] for d in doc_ids}
@@ -123,7 +124,8 @@ def document_texts(engine: Engine, doc_ids: Sequence[str]) -> dict[str, list[str
                 q = select(table.c.doc_id, table.c.text).where(table.c.doc_id.in_(ids[i:i + 500])).order_by(
                     table.c.doc_id, table.c.start)
                 for r in conn.execute(q):
-                    out[r.doc_id].append(r.text)
+                    if not is_generic(r.text):  # "We support the proposals" says nothing of what the document is about
+                        out[r.doc_id].append(r.text)
     return out
 
 

@@ -345,7 +345,9 @@ def test_a_generic_sentence_is_not_themed_by_a_keyword_it_happens_to_share(tmp_p
     names no subject: with the real model it takes its document's theme (buses), not the keyword's."""
     specs = THEMES + [ThemeSpec("Reporting", "Publishing reports, data and performance figures", ["report", "publish"])]
     welcome = "The Union welcomes the Committee" + "'s report."
-    (tmp_path / "bus.txt").write_text(BUS_RESPONSE.replace("Dear Director,\n", "Dear Director,\n\n" + welcome + "\n"))
+    bus = BUS_RESPONSE.replace("Dear Director,\n", "Dear Director,\n\n" + welcome + "\n").replace(
+        "Yours sincerely", "The council should also run the night bus on weekdays.\n\nYours sincerely")
+    (tmp_path / "bus.txt").write_text(bus)
     engine = open_engine(str(tmp_path / "p.db"))
     pipeline.ingest_paths(engine, [tmp_path], theme_specs=specs)  # the packaged sentence model
     rows = [r for r in query_positions(engine) if r["evidence"] == welcome]
