@@ -985,8 +985,8 @@ def decide(doc: Document) -> Authorship:
     out.candidates = viable
     if viable and viable[0].score >= 2.0:
         best = viable[0]
-        out.author_org = best.name
-        caps = [n for n in best.names if is_all_caps(n) and n != best.name and title_case(n) == best.name]
+        out.author_org = name = best.name
+        caps = [n for n in dict.fromkeys(best.names) if n != name and is_all_caps(n) and title_case(n) == name]
         if caps and re.search(rf"\b{re.escape(caps[0])}\b[ \t]+[a-z]", doc.text):
             out.author_org = caps[0]  # a name the text itself writes in capitals in its sentences ("UCSF TCORS submitted …")
         out.author_evidence = sorted(best.evidence, key=lambda e: (-e.weight, e.start))
