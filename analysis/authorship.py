@@ -434,12 +434,14 @@ def _add(out: list[Evidence], source: str, name: str | None, start: int, end: in
 _ON_BEHALF = re.compile(r"\b(?i:on\s+behalf\s+of)\s+(?:the\s+|our\s+)?(?:(?:[a-z][\w,'’\-]*\s+|\d[\d,]*\s+){0,10}?(?:of|at|in)\s+(?:the\s+)?)?"
                         r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
                         r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?")
+# an organisation's name as the text writes it, and the acronym it may define right after it ("(ACME)", "(ACME INDIA)")
+_NAME = r"[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12}"
+_ACR = r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
 _SELF_VERBS = r"(?:appreciates?|welcomes?|is\s+pleased|is\s+grateful|thanks|submits|(?:has\s+)?submitted\s+(?:this|these|its|the|a|an|comments?|evidence)\b|writes|respectfully|is\s+writing|would\s+like|" \
               r"represents|is\s+(?:a|an|the)\b|was\s+(?:founded|established|created)|serves|offers|provides|is\s+proud|is\s+committed|" \
               r"has\s+(?:reviewed|long)|strongly|applauds|commends|supports|agrees|recommends|urges|encourages|requests|believes|" \
               r"is\s+concerned|shares|opposes|asks|calls|looks\s+forward|stands\s+ready|continues|notes|remains)"
-_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12})"
-                      r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
+_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:The[ \t]+)?(?P<x>" + _NAME + ")" + _ACR +
                       rf"(?P<sep>\s*,\s*(?:which|a|an|the|who|on\s+behalf)\b|\s+(?:also\s+|therefore\s+|further\s+)?{_SELF_VERBS})")
 _WRITER_VERB = re.compile(r"\s+(?:would\s+like\b|appreciates\s+the\s+opportunity|welcomes\s+the\s+opportunity|is\s+pleased\s+to|"
                           r"is\s+grateful|respectfully|submits\b|is\s+writing)")
@@ -453,8 +455,6 @@ _FIELD_LABEL = re.compile(r"^\s*(?:submitting|responding|commenting)?\s*(?:organ
 # a sentence's start: after a full stop, a line break or a dateline's dash ("Paris, 3 May 2015 – The Acme …"),
 # optionally past a short introductory clause ("In view of the report, Acme would like …")
 _START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s[–—]\s))[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.?[ \t]+)?(?:(?:[A-Z][^.!?\n,]{2,200}|However|Therefore|Overall|Accordingly),[ \t]+(?:contrary[^.!?\n,]{2,80},[ \t]+)?)?"
-_NAME = r"[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,12}"
-_ACR = r"(?:\s*\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11}(?:[ \t][A-Z][A-Za-z&/.\-]{1,11})?)\))?"
 # a second organisation speaking with the first ("Acme (AC) and the Beta Trust (BT) today urged …")
 _CO = r"(?:[ \t]+and[ \t]+(?:the[ \t]+)?(?P<y>" + _NAME + r")(?:\s*\([A-Z][A-Za-z&/.\-]{1,11}\))?)?"
 _ADVERBS = r"(?:(?:today|jointly|also|therefore|further|strongly|firmly|fully|again|respectfully)[ \t]+)*"

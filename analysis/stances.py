@@ -94,8 +94,10 @@ _NEEDS = {
 
 # an evaluation that finds fault, without a first-person "we are concerned": "the exemptions are poorly
 # targeted", "the bill does not go far enough", "a 20% increase would close stations", "would be excessive"
-_REJECTING = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('rejecting_adjectives')})\b")
-_FAULT = _rx(rf"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){{0,2}}(?:{lexicon.alternation('fault_adjectives')}|poorly\s+\w+|"
+# "… is (quite) X": the verb an evaluating adjective follows, with up to two words between
+_COPULA = r"\b(?:is|are|was|were|would\s+be|seems?|remains?)\s+(?:\w+\s+){0,2}"
+_REJECTING = _rx(_COPULA + rf"(?:{lexicon.alternation('rejecting_adjectives')})\b")
+_FAULT = _rx(_COPULA + rf"(?:{lexicon.alternation('fault_adjectives')}|poorly\s+\w+|"
              r"not\s+(?:an?\s+)?(?:adequate|sufficient|enough|fit\s+for\s+purpose|appropriate|proportionate))\b|"
              r"\b(?:do|does|did)\s+not\s+go\s+(?:nearly\s+)?far\s+enough\b|"
              r"\b(?:puts?|places?|putting|placing|leaves?|leaving)\s+(?:[\w,'’-]+\s+){0,6}at\s+(?:serious\s+|significant\s+|real\s+)?risk\b|"

@@ -180,6 +180,7 @@ GENERIC_MAX_WORDS = 1  # a sentence with at most this many words of its own subj
 GENERIC_DOC_WEIGHT = 3.0  # how far such a sentence's theme vector leans on its document's subject
 
 
+@lru_cache(maxsize=1)
 def _frame_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -188,22 +189,17 @@ def _frame_words() -> frozenset[str]:
         | frozenset(lexicon.lower("proposal_nouns")) | frozenset(lexicon.lower("section_words"))
 
 
-_FRAME: frozenset[str] | None = None
-
-
 @lru_cache(maxsize=65536)
 def is_generic(text: str) -> bool:
     """Whether a sentence names no subject of its own: once its stop words, the words of taking a stance
     (lexicon ``stance_frame_words``), document heads ("Bill", "report"), names (capitalised words) and numbers
     are gone, at most ``GENERIC_MAX_WORDS`` words remain. "The Guild welcomes the
     publication of the draft." is generic; "We support registering every home support provider." is not."""
-    global _FRAME
-    if _FRAME is None:
-        _FRAME = _frame_words()
+    frame = _frame_words()
     words = re.findall(r"[A-Za-z][A-Za-z'’\-]*", text)
     own = [w for k, w in enumerate(words)
            if not (w[0].isupper() and k > 0) and not (len(w) > 1 and w.isupper())
-           and w.lower().replace("’", "'") not in _FRAME and w.lower().removesuffix("s") not in _FRAME]
+           and w.lower().replace("’", "'") not in frame and w.lower().removesuffix("s") not in frame]
     return len(own) <= GENERIC_MAX_WORDS
 
 
