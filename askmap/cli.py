@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import sys
@@ -11,7 +10,7 @@ from collections.abc import Sequence
 from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline, theming
-from .export import export_asks
+from .export import export_asks, write_csv_rows
 from .store import themes as theme_store
 from .store.positions import POSITION_FIELDS, query_positions, theme_positions_summary
 from .store.themes import theme_summaries
@@ -79,10 +78,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
 def _print_rows(rows: list[dict], fields: list[str], fmt: str) -> None:
     """One object a line (JSONL) or a CSV table with a header; lists joined with '; ' in CSV."""
     if fmt == "csv":
-        w = csv.writer(sys.stdout)
-        w.writerow(fields)
-        for r in rows:
-            w.writerow([_cell(r[k]) for k in fields])
+        write_csv_rows(rows, sys.stdout, fields)
     else:
         for r in rows:
             print(json.dumps({k: r[k] for k in fields}, ensure_ascii=False, default=str))
@@ -274,13 +270,8 @@ def cmd_responses(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.format == "csv":
-        from .export import neutralise
-
-        w = csv.writer(sys.stdout)
-        w.writerow(RESPONSE_COLUMNS)
-        for r in rows:
-            cells = dict(r, evidence=[f"{e['theme']}: {e['text']}" for e in r["evidence"]])
-            w.writerow([neutralise(_cell(cells[k])) for k in RESPONSE_COLUMNS])
+        write_csv_rows((dict(r, evidence=[f"{e['theme']}: {e['text']}" for e in r["evidence"]]) for r in rows),
+                       sys.stdout, RESPONSE_COLUMNS)
     else:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
@@ -299,13 +290,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
             print(json.dumps(r, ensure_ascii=False))
         return 0
     if args.format == "csv":
-        from .export import neutralise
-
         fields = ["question", "theme", "respondents", "of", "share"] + ([f"by_{args.by}"] if args.by else [])
-        w = csv.writer(sys.stdout)
-        w.writerow(fields)
-        for r in rows:
-            w.writerow([neutralise(_cell(json.dumps(r[k]) if isinstance(r.get(k), dict) else r.get(k))) for k in fields])
+        write_csv_rows(rows, sys.stdout, fields, cell=lambda v: json.dumps(v) if isinstance(v, dict) else _cell(v))
         return 0
     current = object()
     for r in rows:

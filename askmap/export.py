@@ -1,19 +1,22 @@
 """Exports of tagged asks with provenance: CSV, XLSX, JSONL — one ask a row.
 
-Spreadsheet safety: a cell that starts with '=', '+', '-', '@', a tab or a carriage return would be
-read as a formula by a spreadsheet. In CSV such a cell gets a leading "'"; in XLSX every cell is
-written as a string (never a formula).
+Spreadsheet safety: a cell that starts (after any spaces) with '=', '+', '-', '@' (or their full-width
+forms), a tab or a carriage return would be read as a formula by a spreadsheet. Every CSV the tool writes
+— `export`, and the `--format csv` of `asks`, `docs`, `positions`, `extract`, `responses`, `summary` — goes
+through ``write_csv_rows``, which gives such a cell a leading "'"; in XLSX every cell is written as a string
+(never a formula).
 """
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TextIO
 from pathlib import Path
 
 EXPORT_FIELDS = ["doc", "doc_id", "start", "end", "text", "type", "holder", "holder_kind", "speaker", "addressee",
                  "themes", "number", "lead_in_id", "id", "confidence", "rule"]
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def cell_text(value) -> str:
@@ -25,17 +28,24 @@ def cell_text(value) -> str:
 
 
 def neutralise(text: str) -> str:
-    """A CSV cell a spreadsheet would run as a formula is prefixed with "'"."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    """A CSV cell a spreadsheet would run as a formula is prefixed with "'" (spaces before the sign count
+    too: " =1+1" is a formula to some spreadsheets)."""
+    return "'" + text if text.startswith(_FORMULA_START) or text.lstrip(" ").startswith(_FORMULA_START) else text
+
+
+def write_csv_rows(rows: Iterable[dict], out: TextIO, fields: Sequence[str], cell=cell_text) -> None:
+    """The one CSV writer: a header, then each row's ``fields`` (``cell`` turns a value into text), every
+    cell neutralised."""
+    w = csv.writer(out)
+    w.writerow(fields)
+    for r in rows:
+        w.writerow([neutralise(cell(r.get(k))) for k in fields])
 
 
 def write_csv(rows: Sequence[dict], path: str | Path, fields: Sequence[str] = EXPORT_FIELDS) -> Path:
     path = Path(path)
     with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(fields)
-        for r in rows:
-            w.writerow([neutralise(cell_text(r.get(k))) for k in fields])
+        write_csv_rows(rows, f, fields)
     return path
 
 

@@ -28,7 +28,7 @@ from analysis.nlp import nlp, parse_seconds
 from analysis.positions import Statement, extract_statements
 from analysis.records import Ask
 from analysis.themes import ThemeSpec
-from ingest import Document, IngestError, ReadOptions, iter_files, read
+from ingest import Document, IngestError, ReadOptions, read, walk
 
 from .stages import StageTimes
 from .store import load_registry
@@ -149,6 +149,14 @@ def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, lis
         return FileResult(str(path), ERROR, exc.reason), []
 
 
+def _own_files(engine: Engine) -> list[str]:
+    """The database's own files (an SQLite file and its journals): a folder holding them is ingested without them."""
+    name = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    if not name or name == ":memory:":
+        return []
+    return [name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+
+
 def _fail(result: FileResult, reason: str) -> None:
     """A document of the file failed: the file is reported as an error (its first failure's reason)."""
     if result.status != ERROR:
@@ -188,7 +196,8 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     batch (default: :func:`default_workers`)."""
     times = times if times is not None else StageTimes()
     with times.stage("read"):
-        batch = [_read_file(f, options) for f in iter_files(list(paths))]
+        batch = [_read_file(f, options) if refused is None else (FileResult(str(f), ERROR, refused), [])
+                 for f, refused in walk(list(paths), exclude=_own_files(engine))]
         registry = load_registry(engine)
         new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
         for result, docs in batch:

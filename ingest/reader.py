@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .options import ReadOptions
@@ -52,7 +53,7 @@ def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> 
     if reader is None:
         raise IngestError(source, f"unsupported file type '{ext or '(none)'}' (supported: {', '.join(SUPPORTED_EXTENSIONS)})")
     if len(data) > options.max_bytes:
-        raise IngestError(source, f"file too large ({len(data) / 1e6:.1f} MB; the limit is {options.max_bytes / 1e6:.0f} MB)")
+        raise IngestError(source, _too_large(len(data), options.max_bytes))
     if not data.strip():
         raise IngestError(source, "empty file")
     try:
@@ -70,35 +71,99 @@ def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> 
     return [enrich(d) for d in docs]
 
 
+def _mib(n: int) -> str:
+    return f"{n / 2**20:.1f}".removesuffix(".0") + " MiB"
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"file too large ({_mib(size)}; the limit is {_mib(limit)})"
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read ("a FIFO (named pipe)", …), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
 def read(path: str | Path, options: ReadOptions | None = None) -> list[Document]:
-    """Read one file into documents (several for a consultation export or an e-mail with attachments)."""
+    """Read one file into documents (several for a consultation export or an e-mail with attachments).
+    Only regular files are read (a FIFO would hang, /dev/zero never ends), and never more than the size
+    limit, even from a file that grows while it is read."""
     path = Path(path)
     options = options or ReadOptions()
     source = path.name
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise IngestError(source, f"cannot open: {exc.strerror or exc}") from None
-    if size > options.max_bytes:
-        raise IngestError(source, f"file too large ({size / 1e6:.1f} MB; the limit is {options.max_bytes / 1e6:.0f} MB)")
+    kind = not_regular(st.st_mode)
+    if kind:
+        raise IngestError(source, f"not a regular file: {kind}")
+    if st.st_size > options.max_bytes:
+        raise IngestError(source, _too_large(st.st_size, options.max_bytes))
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a file swapped for a FIFO can't block
+        with os.fdopen(fd, "rb") as f:
+            if not_regular(os.fstat(f.fileno()).st_mode):
+                raise IngestError(source, "not a regular file")
+            data = f.read(options.max_bytes + 1)
     except OSError as exc:
         raise IngestError(source, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > options.max_bytes:
+        raise IngestError(source, _too_large(len(data), options.max_bytes))
     docs = read_bytes(data, source, options)
     for d in docs:
         d.path = str(path)
     return docs
 
 
-def iter_files(paths: list[str | Path]) -> Iterator[Path]:
-    """Files named, and every file under folders named (recursively, sorted, hidden files skipped)."""
+def walk(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path, str | None]]:
+    """Files named, and every file under folders named (recursively, sorted, hidden files skipped), each
+    with the reason it is refused or None. Under a folder, a symbolic link is followed only to a file inside
+    that folder (never out of it, never to a folder: no loops), and FIFOs, sockets and devices are refused
+    with their kind. ``exclude``: files never to read, silently (the database being written, its journals)."""
+    skip = {os.path.realpath(e) for e in exclude}
     for p in paths:
         p = Path(p)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if f.is_file() and not any(part.startswith(".") for part in rel.parts):
-                    yield f
-        else:
-            yield p
+        if not p.is_dir():
+            if os.path.realpath(p) not in skip:
+                yield p, None  # named by the user: read() still refuses what is not a regular file
+            continue
+        root = os.path.realpath(p)
+        for folder, dirs, files in os.walk(p, followlinks=False):
+            linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]  # reported, never walked
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in linked)
+            for name in sorted(files + linked):
+                if name.startswith("."):
+                    continue
+                f = Path(folder) / name
+                real = os.path.realpath(f)
+                if real in skip:
+                    continue
+                yield f, _refusal(f, real, root)
+
+
+def _refusal(f: Path, real: str, root: str) -> str | None:
+    if f.is_symlink():
+        if os.path.commonpath([real, root]) != root:
+            return f"symbolic link out of the folder (to {real}): not followed"
+        if os.path.isdir(real):
+            return "symbolic link to a folder: not followed"
+    try:
+        st = os.stat(f)
+    except OSError as exc:
+        return f"cannot open: {exc.strerror or exc}"
+    kind = not_regular(st.st_mode)
+    return f"not a regular file: {kind}" if kind else None
+
+
+def iter_files(paths: list[str | Path]) -> Iterator[Path]:
+    """The files :func:`walk` would read (refused ones left out)."""
+    for f, refused in walk(paths):
+        if refused is None:
+            yield f
