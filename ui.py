@@ -533,17 +533,52 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--db", default=None, help="database path or URL (default $ASKMAP_DB or askmap.db)")
     p.add_argument("--host", default=os.environ.get("ASKMAP_HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("ASKMAP_PORT", 7860)))
-    p.add_argument("--auth", default=os.environ.get("ASKMAP_AUTH"), help="user:password for basic auth")
-    return p.parse_args(argv)
+    p.add_argument("--auth", action="append", default=None,
+                   help="user:password of an account for the sign-in form (repeatable; @FILE: one a line); "
+                        "default $ASKMAP_AUTH")
+    args = p.parse_args(argv)
+    if args.auth is None and os.environ.get("ASKMAP_AUTH") is not None:
+        args.auth = [os.environ["ASKMAP_AUTH"]]
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
+    from askmap.auth import AuthError, checker, exposure_warning, parse_auth
+
     args = parse_args(argv)
-    auth = tuple(args.auth.split(":", 1)) if args.auth and ":" in args.auth else None
+    try:
+        accounts = parse_auth(args.auth)
+    except AuthError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    warning = exposure_warning(args.host, accounts)
+    if warning:
+        print(warning, file=sys.stderr)
+    if not _port_free(args.host, args.port):
+        print(f"error: port {args.port} on {args.host} is in use: stop what is serving there, or choose another "
+              f"with --port N (or ASKMAP_PORT=N)", file=sys.stderr)
+        return 2
     app = build_app(args.db)
-    app.queue().launch(server_name=args.host, server_port=args.port, auth=auth, share=False,
-                       max_file_size="50mb")
+    app.queue().launch(server_name=args.host, server_port=args.port, auth=checker(accounts) if accounts else None,
+                       share=False, max_file_size="50mb")
     return 0
+
+
+def _port_free(host: str, port: int) -> bool:
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        return True  # let the server report a name it cannot resolve
+    family, _, _, _, addr = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError:
+            return False
+    return True
 
 
 if __name__ == "__main__":

@@ -203,8 +203,8 @@ def cmd_ui(args: argparse.Namespace) -> int:
     import ui
 
     argv = ["--host", args.host, "--port", str(args.port)] + (["--db", args.db] if args.db else [])
-    if args.auth:
-        argv += ["--auth", args.auth]
+    for account in args.auth or []:
+        argv += ["--auth", account]
     return ui.main(argv)
 
 
@@ -375,7 +375,9 @@ def build_parser() -> argparse.ArgumentParser:
     app = sub.add_parser("ui", help="the Gradio app (same as python ui.py)")
     app.add_argument("--host", default=os.environ.get("ASKMAP_HOST", "127.0.0.1"))
     app.add_argument("--port", type=int, default=int(os.environ.get("ASKMAP_PORT", 7860)))
-    app.add_argument("--auth", default=os.environ.get("ASKMAP_AUTH"), help="user:password for basic auth")
+    app.add_argument("--auth", action="append", default=None,
+                     help="user:password of an account for the sign-in form (repeatable; @FILE: one a line); "
+                          "default $ASKMAP_AUTH")
     app.set_defaults(func=cmd_ui)
 
     pos = sub.add_parser("positions", help="organisation × theme positions with their evidence")

@@ -89,4 +89,4 @@ def test_the_app_listens_on_localhost_by_default(monkeypatch):
     args = parse_args([])
     assert (args.host, args.port, args.auth) == ("127.0.0.1", 7860, None)
     monkeypatch.setenv("ASKMAP_AUTH", "officer:s3cret")
-    assert parse_args(["--host", "0.0.0.0"]).auth == "officer:s3cret"
+    assert parse_args(["--host", "0.0.0.0"]).auth == ["officer:s3cret"]
