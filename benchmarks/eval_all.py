@@ -20,9 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_asks  # noqa: E402
 import eval_authors  # noqa: E402
 import eval_positions  # noqa: E402
-from eval_asks import ROOT  # noqa: E402
+from eval_asks import ROOT, SHARED  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
 B = ROOT / "benchmarks"
 
 # name, docs, gold asks, gold authors, gold positions, themes

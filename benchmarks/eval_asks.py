@@ -22,8 +22,19 @@ from names import same_org  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 # the checkout whose askmap is measured (another one's, e.g. a worktree of an older commit, to compare)
 CODE = Path(__import__("os").environ.get("ASKMAP_CODE") or ROOT)
-DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_asks.jsonl"
+# the shared files (demo gold labels, real documents) live beside the checkout, not in it; ASKMAP_SHARED names
+# another place
+SHARED = Path(__import__("os").environ.get("ASKMAP_SHARED") or ROOT.parent / "shared")
+DEFAULT_DOCS = SHARED / "seeds"
+DEFAULT_GOLD = SHARED / "gold" / "seed_asks.jsonl"
+
+
+def need(*paths: Path) -> None:
+    """Stop with one clear line when a default input is missing (a fresh clone has no ../shared)."""
+    for p in paths:
+        if not Path(p).exists():
+            sys.exit(f"error: {p} not found. The default inputs live in ../shared beside the checkout (set "
+                     "ASKMAP_SHARED=DIR to name another place), or pass the documents and gold files as arguments.")
 
 
 def words(text: str) -> set[str]:
@@ -105,6 +116,7 @@ def right(field: str, p: dict, g: dict) -> bool:
 def main(argv: list[str]) -> int:
     docs = Path(argv[0]) if argv else DEFAULT_DOCS
     gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
+    need(docs, gold_path)
     gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
     pred = extract(docs)
     s = score(pred, gold)

@@ -18,12 +18,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_asks import CODE  # noqa: E402
+from eval_asks import CODE, SHARED, need  # noqa: E402
 from names import same_org  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DOCS = ROOT.parent / "shared" / "real" / "letters"
-DEFAULT_GOLD = ROOT.parent / "shared" / "real" / "letters_gold_orgs.json"
+DEFAULT_DOCS = SHARED / "real" / "letters"
+DEFAULT_GOLD = SHARED / "real" / "letters_gold_orgs.json"
 
 
 def askmap(db: str, *args: str) -> str:
@@ -72,6 +72,7 @@ def score(rows: list[dict], asks: list[dict], gold: dict) -> dict:
 def main(argv: list[str]) -> int:
     docs = Path(argv[0]) if argv else DEFAULT_DOCS
     gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
+    need(docs, gold_path)
     gold = json.loads(gold_path.read_text())
     rows, asks = run(docs, gold)
     s = score(rows, asks, gold)

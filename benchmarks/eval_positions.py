@@ -19,12 +19,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_asks import CODE, ROOT, dice, norm  # noqa: E402
+from eval_asks import CODE, ROOT, SHARED, dice, need, norm  # noqa: E402
 from eval_themes import DEFAULT_THEMES, key  # noqa: E402
 from names import same_org  # noqa: E402
 
-DEFAULT_DOCS = ROOT.parent / "shared" / "seeds"
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "seed_positions.jsonl"
+DEFAULT_DOCS = SHARED / "seeds"
+DEFAULT_GOLD = SHARED / "gold" / "seed_positions.jsonl"
 
 
 def askmap(db: str, *args: str) -> str:
@@ -106,6 +106,7 @@ def main(argv: list[str]) -> int:
     docs = Path(argv[0]) if argv else DEFAULT_DOCS
     gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
     themes = Path(argv[2]) if len(argv) > 2 else DEFAULT_THEMES
+    need(docs, gold_path, themes)
     r = evaluate(docs, gold_path, themes)
     gold, pred, summary, g_set, p_set = r["gold"], r["pred"], r["summary"], r["g_set"], r["p_set"]
     prec, rec, f1, tp, ev, in_scope, s_prec, s_rec, s_f1 = (r[k] for k in (

@@ -19,9 +19,9 @@ from pathlib import Path
 from sklearn.metrics import normalized_mutual_info_score
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_asks import DEFAULT_DOCS, DEFAULT_GOLD, ROOT, match  # noqa: E402
+from eval_asks import DEFAULT_DOCS, DEFAULT_GOLD, ROOT, SHARED, match, need  # noqa: E402
 
-DEFAULT_THEMES = ROOT.parent / "shared" / "gold" / "seed_themes.toml"
+DEFAULT_THEMES = SHARED / "gold" / "seed_themes.toml"
 STOP = {"the", "and", "of", "to", "a", "in", "for", "on", "with", "by", "is", "be", "as", "at", "that", "this", "it"}
 
 
@@ -71,6 +71,7 @@ def main(argv: list[str]) -> int:
     docs = Path(argv[0]) if argv else DEFAULT_DOCS
     gold_path = Path(argv[1]) if len(argv) > 1 else DEFAULT_GOLD
     themes = Path(argv[2]) if len(argv) > 2 else DEFAULT_THEMES
+    need(docs, gold_path, themes)
     gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
 
     s = seeded_scores(extract(docs, str(themes)), gold)

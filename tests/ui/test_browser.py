@@ -5,7 +5,6 @@ import os
 import shutil
 import socket
 import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,6 @@ if not os.path.exists(CHROMIUM):
 
 from ui import build_app  # noqa: E402
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 LETTER = """Friends of Millbrook Library
 2 Church Lane
 Millbrook MB1 2AA
@@ -56,10 +54,9 @@ def url(tmp_path_factory):
     app.close()
 
 
-def test_click_through_the_five_tabs(url, tmp_path):
+def test_click_through_the_five_tabs(url, tmp_path, shots_dir):
     letter = tmp_path / "millbrook_library.txt"
     letter.write_text(LETTER)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run"]
     with playwright.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
@@ -75,25 +72,25 @@ def test_click_through_the_five_tabs(url, tmp_path):
         # uploaded text is shown as text: the script is visible, not run
         page.locator("text=document.title='pwned' >> visible=true").first.wait_for(timeout=30_000)
         assert page.title() == "Askmap"
-        page.screenshot(path=str(SHOTS / "upload.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "upload.png"), full_page=True)
 
         page.get_by_role("tab", name="Themes").click()
         page.wait_for_timeout(1500)
-        page.screenshot(path=str(SHOTS / "themes.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "themes.png"), full_page=True)
 
         page.get_by_role("tab", name="Organisations").click()
         page.locator("text=Friends of Millbrook Library >> visible=true").first.wait_for(timeout=30_000)
-        page.screenshot(path=str(SHOTS / "organisations.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "organisations.png"), full_page=True)
 
         page.get_by_role("tab", name="Asks").click()
         page.get_by_label("Text contains").fill("Millbrook")
         page.get_by_role("button", name="Filter").click()
         page.locator("text=We urge the county council to reopen Millbrook library >> visible=true").first.wait_for(timeout=30_000)
-        page.screenshot(path=str(SHOTS / "asks.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "asks.png"), full_page=True)
 
         page.get_by_role("tab", name="Documents").click()
         page.locator("text=millbrook_library.txt >> visible=true").first.wait_for(timeout=30_000)
-        page.screenshot(path=str(SHOTS / "documents.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "documents.png"), full_page=True)
         browser.close()
     for name in ("upload", "themes", "organisations", "asks", "documents"):
-        assert (SHOTS / f"{name}.png").stat().st_size > 10_000
+        assert (shots_dir / f"{name}.png").stat().st_size > 10_000

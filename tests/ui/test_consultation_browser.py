@@ -5,7 +5,6 @@ import os
 import shutil
 import socket
 import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -20,7 +19,6 @@ from askmap.store import open_engine  # noqa: E402
 from tests.answers.test_answers import EXPORT, Q1, THEMES  # noqa: E402
 from ui import build_app  # noqa: E402
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 DB: list[str] = []  # the database the app serves (the test reads the stored tags from it)
 
 
@@ -57,7 +55,7 @@ def url(tmp_path_factory):
     app.close()
 
 
-def test_consultation_tab_prevalence_filters_and_evidence(url):
+def test_consultation_tab_prevalence_filters_and_evidence(url, shots_dir):
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
              "--disable-component-update", "--disable-sync", "--no-first-run"]
     with playwright.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
@@ -91,10 +89,9 @@ def test_consultation_tab_prevalence_filters_and_evidence(url):
         wait_for_value(page, "Tags", "Traffic and noise on Mill Lane (kept through every re-fit)")
         page.get_by_role("button", name="Learn from the tags").click()
         wait_for_value(page, "Tags", "cross-validated agreement")
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / "consultation.png"), full_page=True)
+        page.screenshot(path=str(shots_dir / "consultation.png"), full_page=True)
         browser.close()
-    assert (SHOTS / "consultation.png").stat().st_size > 10_000
+    assert (shots_dir / "consultation.png").stat().st_size > 10_000
     from askmap.store.answers import query_responses
 
     tagged = [r for r in query_responses(open_engine(DB[0])) if r["tagged"]]
