@@ -112,14 +112,18 @@ def _addressees(msg: EmailMessage) -> list[str]:
 # --- body -----------------------------------------------------------------------------------------------
 
 def _part_text(part: EmailMessage) -> str:
-    try:
-        content = part.get_content()
-        if isinstance(content, str):
-            return normalise_newlines(content)
-    except (LookupError, UnicodeError, ValueError):  # unknown charset and the like: decode it ourselves
-        pass
+    """A text part's text, decoded strictly: by its declared charset, else like a text file (never with
+    replacement characters: a base64 body of garbage is refused, not stored mangled)."""
     payload = part.get_payload(decode=True)
-    return normalise_newlines(decode_text(payload, "body")) if isinstance(payload, bytes) and payload else ""
+    if not isinstance(payload, bytes) or not payload:
+        return ""
+    charset = part.get_content_charset()
+    if charset and charset.lower() not in ("utf-8", "utf8", "us-ascii", "ascii"):
+        try:
+            return normalise_newlines(payload.decode(charset))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration: read it like a text file
+    return normalise_newlines(decode_text(payload, "the e-mail's body"))
 
 
 def _body(msg: EmailMessage, forward: bool) -> tuple[str, list[Block], str]:

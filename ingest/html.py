@@ -44,10 +44,8 @@ _META_CHARSET = re.compile(
 
 def decode_html(data: bytes, source: str) -> str:
     """Decode by BOM, then by the declared ``<meta charset>``, then like a text file."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace")
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_text(data, source)  # strict: broken bytes are refused, never replaced
     m = _META_CHARSET.search(data[:4096])
     if m:
         name = (m.group(1) or m.group(2)).decode("ascii").lower()
