@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import time
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -146,3 +147,34 @@ class MemoryCache:
     def put(self, vectors, model):
         for k, v in vectors.items():
             self.data[(k, model)] = v
+
+
+HASHING_NAME = "hashing-384"
+_WORD = re.compile(r"[a-z]+")
+
+
+class HashingModel:
+    """A deterministic stand-in for the sentence model: a hashed bag of words (lower-cased words of three or
+    more letters) → 384-dim unit vectors, so texts sharing words are similar. No download, no torch, instant;
+    for tests and smoke runs of everything but the language itself (``ASKMAP_EMBEDDER=hashing``)."""
+
+    def encode(self, texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True):
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for w in _WORD.findall(t.lower()):
+                if len(w) > 2:
+                    h = int.from_bytes(hashlib.sha1(w.encode()).digest()[:4], "big")
+                    out[i, h % DIM] += 1.0 if (h >> 20) & 1 else -1.0
+            if not out[i].any():
+                out[i, DIM - 1] = 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+
+def embedder_from_env(cache: EmbeddingCache | None = None) -> Embedder:
+    """The packaged MiniLM, or the hashing stand-in where ``ASKMAP_EMBEDDER=hashing`` (tests, smoke runs)."""
+    choice = os.environ.get("ASKMAP_EMBEDDER", "").strip().lower()
+    if choice in ("hashing", "hash", "fake"):
+        return Embedder(model=HashingModel(), cache=cache, name=HASHING_NAME)
+    if choice not in ("", "minilm", MODEL_NAME.lower()):
+        raise ValueError(f"unknown ASKMAP_EMBEDDER {choice!r} (minilm, hashing)")
+    return Embedder(cache=cache)

@@ -32,7 +32,8 @@ from ingest import Document, IngestError, ReadOptions, read, walk
 
 from .stages import StageTimes
 from .store import load_registry
-from .store.documents import has_document, save_documents
+from .store.documents import has_document, save_documents, unthemed_documents
+from .store.locks import exclusive
 from .theming import assign_new, default_embedder, fit, has_themes
 
 OK = "ok"
@@ -128,6 +129,7 @@ class FileResult:
     new_ids: list[str] = field(default_factory=list)
     duplicate_ids: list[str] = field(default_factory=list)
     asks: int = 0
+    finished_ids: list[str] = field(default_factory=list)  # stored by an earlier, interrupted run; themed now
 
     def line(self) -> str:
         if self.status == ERROR:
@@ -135,8 +137,11 @@ class FileResult:
         detail = ""
         if len(self.new_ids) + len(self.duplicate_ids) > 1:
             detail = f" ({len(self.new_ids)} new, {len(self.duplicate_ids)} duplicate documents)"
-        if self.status == OK:
+        if self.status == OK and self.new_ids:
             detail += f" ({self.asks} ask{'' if self.asks == 1 else 's'})"
+        if self.finished_ids:
+            n = len(self.finished_ids)
+            detail += f" ({n} document{'' if n == 1 else 's'} stored by an interrupted run, themed now)"
         return f"{self.path}: {self.status}{detail}"
 
 
@@ -154,7 +159,9 @@ def _own_files(engine: Engine) -> list[str]:
     name = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
     if not name or name == ":memory:":
         return []
-    return [name + suffix for suffix in ("", "-wal", "-shm", "-journal")]
+    from .store.locks import NAMES
+
+    return [name + suffix for suffix in ("", "-wal", "-shm", "-journal", *(f".{n}.lock" for n in NAMES))]
 
 
 def _fail(result: FileResult, reason: str) -> None:
@@ -247,15 +254,34 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     del batch, todo, analysed, to_store  # stored: the documents and their analyses make room for the embeddings
     if large:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
-    new_ids = [d for r in results for d in r.new_ids]
-    if themes and new_ids:
+    if themes:
+        finish_theming(engine, results, theme_specs, embedder, times)
+    return results
+
+
+def finish_theming(engine: Engine, results: list[FileResult] | None = None, specs: list[ThemeSpec] | None = None,
+                   embedder: Embedder | None = None, times: StageTimes | None = None) -> list[str]:
+    """Theme every document still waiting for it — this batch's, and any an interrupted run (``kill -9``, a
+    lock, a crash between storing and theming) or a ``--no-themes`` ingest left — one process at a time.
+    A file whose documents were stored earlier but only themed now is reported so (status ok), never as a
+    finished duplicate. Returns the documents themed."""
+    with exclusive(engine, "themes"):
+        waiting = unthemed_documents(engine)
+        if not waiting:
+            return []
         embedder = embedder or default_embedder(engine)
         before, t0 = embedder.seconds, time.perf_counter()
-        theme_new_asks(engine, theme_specs, embedder, new_ids)
-        spent = embedder.seconds - before
-        times.add("embed", spent)
-        times.add("theme", time.perf_counter() - t0 - spent)
-    return results
+        theme_new_asks(engine, specs, embedder, waiting)
+        if times is not None:
+            spent = embedder.seconds - before
+            times.add("embed", spent)
+            times.add("theme", time.perf_counter() - t0 - spent)
+    done = set(waiting)
+    for r in results or []:
+        r.finished_ids = [d for d in r.duplicate_ids if d in done]
+        if r.finished_ids and r.status == DUPLICATE:
+            r.status = OK
+    return waiting
 
 
 def theme_new_asks(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None,

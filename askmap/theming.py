@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import Engine
 
-from analysis.embeddings import Embedder
+from analysis.embeddings import Embedder, embedder_from_env
 from analysis.themes import (
     ASSIGN_MIN,
     DOC_WEIGHT,
@@ -36,6 +36,7 @@ from analysis.themes import (
     with_context,
 )
 
+from .store.documents import mark_themed, unthemed_documents
 from .store.themes import (
     EmbeddingStore,
     add_assignments,
@@ -63,7 +64,8 @@ class ThemeRun:
 
 
 def default_embedder(engine: Engine) -> Embedder:
-    return Embedder(cache=EmbeddingStore(engine))
+    """MiniLM (or the hashing stand-in, ``ASKMAP_EMBEDDER=hashing``) with the database as its cache."""
+    return embedder_from_env(EmbeddingStore(engine))
 
 
 def current_specs(engine: Engine, given: list[ThemeSpec] | None = None) -> list[ThemeSpec]:
@@ -98,6 +100,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     t0 = time.perf_counter()
     embedder = embedder or default_embedder(engine)
     specs = current_specs(engine, specs)
+    waiting = unthemed_documents(engine)  # read before the asks: a document stored meanwhile stays waiting
     rows = asks_for_theming(engine)
     ids = [r[0] for r in rows]
     texts = [r[1] for r in rows]
@@ -154,6 +157,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     save_fit(engine, fitted, _dedupe(assignments))
     assign_statements(engine, embedder, replace_all=True)
     assign_answers(engine, embedder)
+    mark_themed(engine, waiting)
     themed = {a.ask_id for a in assignments} | manual
     seeded = {a.ask_id for a in assignments if not a.theme_id.startswith("d-")}
     return ThemeRun(len(ids), len(seeded), len(themed - seeded), len(ids) - len(themed), len(fitted),
@@ -268,6 +272,7 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     yet — into the existing themes, without a re-fit. Asks that fitted no theme at the last fit stay
     where they are until the next one. Returns how many asks were placed."""
     live = [t for t in load_themes(engine) if t.centroid is not None]
+    waiting = unthemed_documents(engine) if doc_ids is None else list(doc_ids)
     rows = asks_for_theming(engine, only_unthemed=True, doc_ids=doc_ids)
     embedder = embedder or default_embedder(engine)
     out = _nearest(rows, live, embedder, engine=engine)
@@ -278,6 +283,7 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     fresh = docs_without_answers(engine, doc_ids)  # only new documents' answers: no re-theming of the rest
     if fresh:
         assign_answers(engine, embedder, doc_ids=fresh)
+    mark_themed(engine, waiting)
     return len({a.ask_id for a in out})
 
 

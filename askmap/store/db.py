@@ -64,8 +64,11 @@ def _already_applied(conn, statement: str) -> bool:
 
 
 def migrate(engine: Engine) -> None:
-    """Create missing tables, then apply column migrations up to SCHEMA_VERSION, in one transaction."""
-    with engine.begin() as conn:
+    """Create missing tables, then apply the migrations up to SCHEMA_VERSION, in one transaction, one process
+    at a time (processes opening a new database at once wait for the first instead of racing to create it)."""
+    from .locks import exclusive
+
+    with exclusive(engine, "schema"), engine.begin() as conn:
         metadata.create_all(conn)  # only creates what is missing
         row = conn.execute(select(schema_info.c.value).where(schema_info.c.key == "version")).first()
         current = int(row[0]) if row else None
@@ -75,8 +78,10 @@ def migrate(engine: Engine) -> None:
         if current > SCHEMA_VERSION:
             raise RuntimeError(f"database schema version {current} is newer than this askmap ({SCHEMA_VERSION}); upgrade askmap")
         for version in range(current + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS.get(version, []):
-                if not _already_applied(conn, statement):
-                    conn.exec_driver_sql(statement)
+            for step in MIGRATIONS.get(version, []):
+                if callable(step):
+                    step(conn)  # a Python step: written for every database, and idempotent
+                elif not _already_applied(conn, step):
+                    conn.exec_driver_sql(step)
         if current != SCHEMA_VERSION:
             conn.execute(schema_info.update().where(schema_info.c.key == "version").values(value=str(SCHEMA_VERSION)))

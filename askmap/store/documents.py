@@ -195,3 +195,24 @@ def delete_document(engine: Engine, doc_id: str) -> bool:
         conn.execute(delete(turns).where(turns.c.doc_id == doc_id))
         return conn.execute(delete(documents).where(documents.c.id == doc_id)).rowcount > 0
 
+
+
+def unthemed_documents(engine: Engine) -> list[str]:
+    """Documents stored whose asks have not been through theming yet (an ingest interrupted after storing,
+    or one run with --no-themes), in the order they came."""
+    with engine.connect() as conn:
+        return list(conn.execute(select(documents.c.id).where(documents.c.themed_at.is_(None))
+                                 .order_by(documents.c.ingested_at, documents.c.id)).scalars())
+
+
+def mark_themed(engine: Engine, doc_ids: Sequence[str] | None = None) -> None:
+    """The theming stage is done for these documents (None: for every document)."""
+    now = datetime.now(timezone.utc)
+    with engine.begin() as conn:
+        q = documents.update().where(documents.c.themed_at.is_(None))
+        if doc_ids is not None:
+            ids = list(doc_ids)
+            for i in range(0, len(ids), 500):
+                conn.execute(q.where(documents.c.id.in_(ids[i:i + 500])).values(themed_at=now))
+            return
+        conn.execute(q.values(themed_at=now))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 7  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context; 6: ask_holders; 7: answers, answer_themes, themes.question
+SCHEMA_VERSION = 8  # 2: asks, organisations; 3: embeddings, themes, ask_themes, theme_edits; 4: statements; 5: statements.context; 6: ask_holders; 7: answers, answer_themes, themes.question; 8: documents.themed_at, no length limits on text from documents
 
 metadata = MetaData()
 
@@ -22,7 +22,7 @@ documents = Table(
     "documents",
     metadata,
     Column("id", String(64), primary_key=True),  # sha256 of the content
-    Column("source", String(512), nullable=False),  # base name, or file.csv#<response id>
+    Column("source", Text, nullable=False),  # base name, or file.csv#<response id>
     Column("path", Text),
     Column("format", String(16), nullable=False),
     Column("kind", String(32), nullable=False),
@@ -35,6 +35,7 @@ documents = Table(
     Column("meta", JSON, nullable=False),
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("themed_at", DateTime(timezone=True)),  # v8: null while its asks wait for themes (an interrupted batch)
 )
 
 blocks = Table(
@@ -45,7 +46,7 @@ blocks = Table(
     Column("kind", String(16), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("number", String(16)),
+    Column("number", Text),
     Column("lead_in", Integer),
     Column("level", Integer, nullable=False, default=0),
     Column("section", Text),
@@ -69,22 +70,6 @@ Index("ix_documents_kind", documents.c.kind)
 Index("ix_documents_date", documents.c.date)
 Index("ix_documents_ingested", documents.c.ingested_at)
 
-# version → list of SQL statements that bring a database from version-1 up to it
-# (added columns, new indexes). Tables that are new in a version need no entry: create_all makes them.
-MIGRATIONS: dict[int, list[str]] = {
-    3: ['ALTER TABLE asks ADD COLUMN context TEXT'],
-    5: ['ALTER TABLE statements ADD COLUMN context TEXT'],
-    # every holder of every stored ask: the ask's holder, and each signatory of a joint letter (SQLite's json_each)
-    6: ["INSERT OR IGNORE INTO ask_holders (ask_id, organisation, source) "
-        "SELECT id, holder, 'ask' FROM asks WHERE holder IS NOT NULL",
-        "INSERT OR IGNORE INTO ask_holders (ask_id, organisation, source) "
-        "SELECT a.id, j.value, 'signatory' FROM asks a JOIN documents d ON d.id = a.doc_id, json_each(d.signatories) j "
-        "WHERE a.holder_kind = 'signatories'",
-        "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)",
-        "CREATE INDEX IF NOT EXISTS ix_statements_org ON statements (organisation)"],
-    7: ['ALTER TABLE themes ADD COLUMN question TEXT'],  # answers and answer_themes are new tables
-}
-
 asks = Table(
     "asks",
     metadata,
@@ -98,7 +83,7 @@ asks = Table(
     Column("holder_kind", String(16), nullable=False),
     Column("speaker", Text),
     Column("addressee", Text),
-    Column("number", String(16)),
+    Column("number", Text),
     Column("lead_in_id", String(32)),
     Column("rule", String(48), nullable=False),
     Column("confidence", Float, nullable=False),
@@ -122,9 +107,9 @@ Index("ix_ask_holders_org", ask_holders.c.organisation)
 organisations = Table(
     "organisations",
     metadata,
-    Column("name", String(512), primary_key=True),
+    Column("name", Text, primary_key=True),
     Column("aliases", JSON, nullable=False),
-    Column("acronym", String(32)),
+    Column("acronym", Text),
     Column("kind", String(16), nullable=False),
     Column("origin", String(16), nullable=False),  # builtin | document | user
 )
@@ -234,3 +219,51 @@ answer_themes = Table(
     Column("source", String(16), nullable=False),  # machine | analyst (an analyst's tag: never overwritten)
 )
 Index("ix_answer_themes_theme", answer_themes.c.theme_id)
+
+
+def _v6_holders(conn) -> None:
+    """Every holder of every stored ask: the ask's holder, and each signatory of a joint letter."""
+    from sqlalchemy import select
+
+    have = set(map(tuple, conn.execute(select(ask_holders.c.ask_id, ask_holders.c.organisation)).all()))
+    rows = conn.execute(select(asks.c.id, asks.c.holder, asks.c.holder_kind, documents.c.signatories)
+                        .join(documents, documents.c.id == asks.c.doc_id)).all()
+    new = []
+    for ask_id, holder, kind, signatories in rows:
+        pairs = [(holder, "ask")] if holder else []
+        if kind == "signatories":
+            pairs += [(s, "signatory") for s in signatories or []]
+        for org, source in pairs:
+            if (ask_id, org) not in have:
+                have.add((ask_id, org))
+                new.append({"ask_id": ask_id, "organisation": org, "source": source})
+    if new:
+        conn.execute(ask_holders.insert(), new)
+
+
+def _v8_themed_at_and_text(conn) -> None:
+    """documents.themed_at (every document stored before this version counts as themed); on PostgreSQL, the
+    columns that held text from documents with a length limit become TEXT (SQLite never enforced them)."""
+    from sqlalchemy import inspect
+
+    if "themed_at" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        kind = "TIMESTAMP WITH TIME ZONE" if conn.dialect.name == "postgresql" else "TIMESTAMP"
+        conn.exec_driver_sql(f"ALTER TABLE documents ADD COLUMN themed_at {kind}")
+    conn.execute(documents.update().where(documents.c.themed_at.is_(None)).values(themed_at=documents.c.ingested_at))
+    if conn.dialect.name == "postgresql":
+        for table, column in (("documents", "source"), ("blocks", "number"), ("asks", "number"),
+                              ("organisations", "name"), ("organisations", "acronym")):
+            conn.exec_driver_sql(f'ALTER TABLE {table} ALTER COLUMN "{column}" TYPE TEXT')
+
+
+# version → the steps that bring a database from version-1 up to it: SQL every database understands, or a
+# Python function of the connection (idempotent) where SQL would differ between SQLite and PostgreSQL
+MIGRATIONS: dict = {
+    3: ['ALTER TABLE asks ADD COLUMN context TEXT'],
+    5: ['ALTER TABLE statements ADD COLUMN context TEXT'],
+    6: [_v6_holders,
+        "CREATE INDEX IF NOT EXISTS ix_documents_ingested ON documents (ingested_at)",
+        "CREATE INDEX IF NOT EXISTS ix_statements_org ON statements (organisation)"],
+    7: ['ALTER TABLE themes ADD COLUMN question TEXT'],  # answers and answer_themes are new tables
+    8: [_v8_themed_at_and_text],
+}

@@ -1,0 +1,74 @@
+"""Work that survives (issue 15): a run killed between storing and theming is finished by the next run — never
+reported as a finished duplicate — and ends identical to a clean run; four processes ingesting into one new
+database at once lose nothing, duplicate nothing, and theme every document."""
+import os
+import signal
+
+import pytest
+
+from tests.reliability.helpers import run_askmap, snapshot, start_askmap
+from tests.themes.helpers import LETTERS, write_corpus
+
+# dies with SIGKILL the moment theming starts: the documents are stored, their themes are not
+KILL_AT_THEMING = """
+import os, signal
+import askmap.pipeline as p
+def _die(*a, **k):
+    os.kill(os.getpid(), signal.SIGKILL)
+p.theme_new_asks = _die
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    return write_corpus(tmp_path / "letters")
+
+
+def test_a_run_killed_before_theming_is_finished_by_the_next(tmp_path, corpus):
+    clean = str(tmp_path / "clean.db")
+    assert run_askmap(clean, "ingest", str(corpus)).returncode == 0
+    db = str(tmp_path / "killed.db")
+    proc = start_askmap(db, "ingest", str(corpus), prelude=KILL_AT_THEMING)
+    proc.communicate(timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    stored = snapshot(db)
+    assert len(stored["documents"]) == len(LETTERS) and not any(stored["documents"].values())  # stored, not themed
+    rerun = run_askmap(db, "ingest", str(corpus))
+    assert rerun.returncode == 0, rerun.stderr
+    assert "duplicate" not in rerun.stdout.replace("0 duplicate", ""), rerun.stdout
+    assert rerun.stdout.count("themed now") == len(LETTERS), rerun.stdout
+    assert snapshot(db) == snapshot(clean)
+    again = run_askmap(db, "ingest", str(corpus))  # now it is a duplicate, and says so
+    assert again.stdout.count(": duplicate") == len(LETTERS)
+
+
+def test_a_no_themes_ingest_is_themed_by_the_next_ingest(tmp_path, corpus):
+    db = str(tmp_path / "later.db")
+    assert run_askmap(db, "ingest", "--no-themes", str(corpus)).returncode == 0
+    assert not any(snapshot(db)["documents"].values())
+    extra = tmp_path / "extra"
+    write_corpus(extra, {"late.txt": LETTERS["buses_1.txt"].replace("Ann Lee", "Bo Diaz").replace("evening", "night")})
+    out = run_askmap(db, "ingest", str(extra))
+    assert out.returncode == 0, out.stderr
+    assert all(snapshot(db)["documents"].values())
+
+
+def test_four_ingesters_into_one_new_database(tmp_path):
+    names = sorted(LETTERS)
+    folders = []
+    for i in range(4):
+        folders.append(write_corpus(tmp_path / f"part{i}", {n: LETTERS[n] for n in names[i::4]}))
+    db = str(tmp_path / "shared.db")
+    procs = [start_askmap(db, "ingest", str(f)) for f in folders]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, (out, err)
+        assert "Traceback" not in err
+    got = snapshot(db)
+    assert sorted(got["documents"]) == names  # nothing lost, nothing twice
+    assert all(got["documents"].values())  # every document themed
+    clean = str(tmp_path / "one.db")
+    all_in_one = write_corpus(tmp_path / "all", LETTERS)
+    assert run_askmap(clean, "ingest", str(all_in_one)).returncode == 0
+    assert got["asks"] == snapshot(clean)["asks"]
+    assert all(themes for themes in got["themes"].values()) == all(themes for themes in snapshot(clean)["themes"].values())
