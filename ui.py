@@ -308,17 +308,18 @@ def build_app(db: str | None = None) -> gr.Blocks:
     def show_themes(selected):
         return themes_view(engine, selected)
 
-    def edit(action, a, b, name, description, keywords):
+    def edit(action, a, b, name, description, keywords, request: gr.Request):
+        user = getattr(request, "username", None)  # the analyst signed in (--auth): each edit is logged under it
         try:
             if action == "rename":
-                theme_store.rename_theme(engine, a, name)
+                theme_store.rename_theme(engine, a, name, user=user)
             elif action == "merge":
-                theme_store.merge_themes(engine, a, b)
+                theme_store.merge_themes(engine, a, b, user=user)
             elif action == "move ask":
-                theme_store.move_ask(engine, name.strip(), a)
+                theme_store.move_ask(engine, name.strip(), a, user=user)
             elif action == "add theme":
                 kws = [k.strip() for k in (keywords or "").split(",") if k.strip()]
-                theme_store.add_theme(engine, Theme(seed_id(name), name, description or "", kws, "seed"))
+                theme_store.add_theme(engine, Theme(seed_id(name), name, description or "", kws, "seed"), user=user)
                 theming.fit(engine)
             msg = f"{action}: done"
         except (KeyError, ValueError) as exc:
@@ -558,7 +559,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: port {args.port} on {args.host} is in use: stop what is serving there, or choose another "
               f"with --port N (or ASKMAP_PORT=N)", file=sys.stderr)
         return 2
-    app = build_app(args.db)
+    from sqlalchemy.exc import DBAPIError
+
+    from askmap.cli import database_problem
+
+    try:
+        app = build_app(args.db)
+    except (DBAPIError, TimeoutError) as exc:
+        print(f"error: {database_problem(exc, args.db)}", file=sys.stderr)
+        return 3
     app.queue().launch(server_name=args.host, server_port=args.port, auth=checker(accounts) if accounts else None,
                        share=False, max_file_size="50mb")
     return 0

@@ -7,6 +7,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
 from ingest import ColumnRoles, ReadOptions
 
 from . import pipeline, theming
@@ -42,6 +45,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(f"{len(results)} files: {counts['ok']} ok, {counts['duplicate']} duplicate, {counts['error']} error",
           file=sys.stderr)
     return 1 if counts[pipeline.ERROR] or not results else 0
+
+
+def _user() -> str | None:
+    """Who makes a change from the command line: $ASKMAP_USER, else the login name."""
+    return os.environ.get("ASKMAP_USER") or os.environ.get("USER") or None
 
 
 def _cell(value) -> str:
@@ -171,18 +179,18 @@ def cmd_themes(args: argparse.Namespace) -> int:
                 for ex in r["examples"]:
                     print(f"    - {ex[:110]}")
         elif action == "rename":
-            theme_store.rename_theme(engine, _arg(args, 0, "THEME_ID"), _arg(args, 1, "NEW_NAME"))
+            theme_store.rename_theme(engine, _arg(args, 0, "THEME_ID"), _arg(args, 1, "NEW_NAME"), user=_user())
             print("renamed")
         elif action == "merge":
-            theme_store.merge_themes(engine, _arg(args, 0, "INTO_ID"), _arg(args, 1, "OTHER_ID"))
+            theme_store.merge_themes(engine, _arg(args, 0, "INTO_ID"), _arg(args, 1, "OTHER_ID"), user=_user())
             print("merged")
         elif action == "move":
-            theme_store.move_ask(engine, _arg(args, 0, "ASK_ID"), _arg(args, 1, "THEME_ID"))
+            theme_store.move_ask(engine, _arg(args, 0, "ASK_ID"), _arg(args, 1, "THEME_ID"), user=_user())
             print("moved")
         elif action == "add":
             name = _arg(args, 0, "NAME")
             keywords = [k.strip() for k in (args.keywords or "").split(",") if k.strip()]
-            theme_store.add_theme(engine, Theme(seed_id(name), name, args.description or "", keywords, "seed"))
+            theme_store.add_theme(engine, Theme(seed_id(name), name, args.description or "", keywords, "seed"), user=_user())
             n = theming.fit(engine) if theming.has_themes(engine) else None
             print(f"added {seed_id(name)}" + (f"; re-fitted: {n.seeded} asks in seed themes" if n else ""))
     except (KeyError, ValueError) as exc:
@@ -428,6 +436,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except (DBAPIError, TimeoutError) as exc:
+        print(f"error: {database_problem(exc, getattr(args, 'db', None))}", file=sys.stderr)
+        return 3
+
+
+def database_problem(exc: BaseException, db: str | None) -> str:
+    """One line for a database that can't be opened or is held by another process (never a traceback)."""
+    from .store.db import resolve_url
+
+    try:
+        where = make_url(resolve_url(db)).render_as_string(hide_password=True)
+    except Exception:  # an unparseable URL: say so below
+        where = db or "the database"
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = detail[0] if detail else type(exc).__name__
+    if "locked" in first.lower() or isinstance(exc, TimeoutError):
+        return (f"{where} is locked by another askmap process ({first}); it was waited for — try again when that "
+                "process has finished")
+    return f"cannot use the database {where}: {first}"
 
 
 if __name__ == "__main__":

@@ -81,8 +81,25 @@ def analyse_document(doc: Document, registry: Registry) -> Analysed:
 _worker_registry: Registry | None = None
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (``kill -9`` of an ingest never leaves its
+    workers, ~400 MB each, behind). Elsewhere a no-op."""
+    try:
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _start_worker(registry: Registry) -> None:
     global _worker_registry
+    die_with_parent()
     _worker_registry = registry
     nlp()  # load spaCy once per worker, before the first document
 

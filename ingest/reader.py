@@ -6,6 +6,7 @@ into an :class:`IngestError` naming the file, and fills the format-free metadata
 """
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import os
 import stat
@@ -68,7 +69,24 @@ def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> 
         raise IngestError(source, "no documents found in file")
     from .metadata import enrich
 
-    return [enrich(d) for d in docs]
+    return [without_nul(enrich(without_nul(d))) for d in docs]
+
+
+def without_nul(value):
+    """NUL characters (which PostgreSQL can't store, and no reader means) become spaces — the same length, so
+    every offset into the text stays true — in a document and everything it holds."""
+    if isinstance(value, str):
+        return value.replace("\x00", " ") if "\x00" in value else value
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if isinstance(v, (str, list, dict)) or dataclasses.is_dataclass(v):
+                setattr(value, f.name, without_nul(v))
+    return value
 
 
 def _mib(n: int) -> str:

@@ -34,3 +34,77 @@ def shots_dir(tmp_path_factory) -> Path:
         d.mkdir(parents=True, exist_ok=True)
         return d
     return tmp_path_factory.mktemp("screenshots")
+
+
+# ------------------------------------------------------------------ the PostgreSQL pass
+# `make test` runs the suite twice: on SQLite, then with ASKMAP_TEST_BACKEND=postgresql, where every database a
+# test opens by file path becomes a database of its own on a throwaway PostgreSQL server the tests start
+# (tests/pg.py). Tests of SQLite itself carry @pytest.mark.sqlite_only and are skipped on that pass.
+
+BACKEND = os.environ.get("ASKMAP_TEST_BACKEND", "sqlite").lower()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: tests SQLite itself (files, PRAGMAs); skipped on the PostgreSQL pass")
+    config.addinivalue_line("markers", "slow: benchmark smoke, browser and scale tests (still run by make test)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if BACKEND == "postgresql":
+        skip = pytest.mark.skip(reason="tests SQLite itself; the PostgreSQL pass runs the rest")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory):
+    """A running throwaway PostgreSQL server (skipped with the reason where none can be started)."""
+    from tests.pg import Server, unavailable, wait_ready
+
+    why = unavailable()
+    if why:
+        if BACKEND == "postgresql":
+            pytest.fail(f"the PostgreSQL pass needs a server: {why}")
+        pytest.skip(why)
+    server = Server(tmp_path_factory.mktemp("pg")).start()
+    wait_ready(server)
+    yield server
+    server.stop()
+
+
+_PG: dict = {"databases": {}, "sqlite_only": False}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _postgresql_pass(request):
+    """On the PostgreSQL pass, a file path given as a database is a database of its own on the server (one per
+    path for the whole session, so fixtures of any scope share theirs) — except in sqlite_only tests."""
+    if BACKEND != "postgresql":
+        yield
+        return
+    server = request.getfixturevalue("pg_server")
+    from askmap.store import db as dbmod
+
+    original = dbmod.resolve_url
+
+    def resolve(db=None):
+        url = original(db)
+        if _PG["sqlite_only"] or not url.startswith("sqlite:///"):
+            return url
+        path = url[len("sqlite:///"):]
+        if path not in _PG["databases"]:
+            _PG["databases"][path] = original(server.database(path))
+        return _PG["databases"][path]
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(dbmod, "resolve_url", resolve)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _sqlite_only(request):
+    _PG["sqlite_only"] = "sqlite_only" in request.keywords
+    yield
+    _PG["sqlite_only"] = False

@@ -18,6 +18,8 @@ def resolve_url(db: str | None = None) -> str:
     if db == ":memory:":
         return "sqlite://"
     if "://" in db:
+        if db.startswith(("postgresql://", "postgres://")):  # the driver askmap installs: psycopg 3
+            return "postgresql+psycopg://" + db.split("://", 1)[1]
         return db
     return f"sqlite:///{os.path.abspath(db)}"
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from analysis.organisations import Registry, signatory_names
 from analysis.positions import Statement
 from analysis.records import Ask
+from ingest.reader import without_nul
 from ingest.records import Block, Document, Turn
 
 from .asks import insert_asks
@@ -29,6 +30,8 @@ def has_document(engine: Engine, doc_id: str) -> bool:
 
 def _insert_document(conn: Connection, doc: Document, asks: Sequence[Ask], statements: Sequence[Statement],
                      registry: Registry | None) -> None:
+    # NUL characters become spaces (offsets stay true): PostgreSQL can't store them, and both stores keep the same
+    doc, asks, statements = without_nul(doc), [without_nul(a) for a in asks], [without_nul(s) for s in statements]
     conn.execute(
         insert(documents).values(
             id=doc.id, source=doc.source, path=doc.path, format=doc.format, kind=doc.kind,

@@ -219,16 +219,16 @@ def _require_theme(conn: Connection, theme_id: str) -> None:
         raise KeyError(f"theme {theme_id!r} was merged into {row.merged_into!r}")
 
 
-def rename_theme(engine: Engine, theme_id: str, name: str) -> None:
+def rename_theme(engine: Engine, theme_id: str, name: str, user: str | None = None) -> None:
     with engine.begin() as conn:
         _require_theme(conn, theme_id)
         conn.execute(update(themes).where(themes.c.id == theme_id).values(name=name.strip(), edited=True))
-        _log(conn, "rename", theme=theme_id, name=name)
+        _log(conn, "rename", theme=theme_id, name=name, by=user)
         members_ = list(conn.execute(select(ask_themes.c.ask_id).where(ask_themes.c.theme_id == theme_id)).scalars())
         sync_ask_theme_names(conn, members_)
 
 
-def merge_themes(engine: Engine, into: str, other: str) -> None:
+def merge_themes(engine: Engine, into: str, other: str, user: str | None = None) -> None:
     """``other``'s asks join ``into``; ``other`` redirects to ``into`` from now on, re-fits included."""
     if into == other:
         raise ValueError("a theme cannot be merged into itself")
@@ -244,11 +244,11 @@ def merge_themes(engine: Engine, into: str, other: str) -> None:
             conn.execute(ask_themes.insert(), rows)
         conn.execute(update(themes).where(themes.c.id == other).values(merged_into=into, edited=True))
         conn.execute(update(themes).where(themes.c.id == into).values(edited=True))
-        _log(conn, "merge", into=into, other=other)
+        _log(conn, "merge", into=into, other=other, by=user)
         sync_ask_theme_names(conn, [r.ask_id for r in moved])
 
 
-def move_ask(engine: Engine, ask_id: str, theme_id: str) -> None:
+def move_ask(engine: Engine, ask_id: str, theme_id: str, user: str | None = None) -> None:
     """Put an ask in one theme by hand; a re-fit leaves it there."""
     with engine.begin() as conn:
         _require_theme(conn, theme_id)
@@ -256,11 +256,11 @@ def move_ask(engine: Engine, ask_id: str, theme_id: str) -> None:
             raise KeyError(f"no ask with id {ask_id!r}")
         conn.execute(delete(ask_themes).where(ask_themes.c.ask_id == ask_id))
         conn.execute(ask_themes.insert().values(ask_id=ask_id, theme_id=theme_id, rank=1, score=1.0, manual=True))
-        _log(conn, "move", ask=ask_id, theme=theme_id)
+        _log(conn, "move", ask=ask_id, theme=theme_id, by=user)
         sync_ask_theme_names(conn, [ask_id])
 
 
-def add_theme(engine: Engine, theme: Theme) -> None:
+def add_theme(engine: Engine, theme: Theme, user: str | None = None) -> None:
     """A user's new seed theme: it is kept (and used) by every later fit."""
     with engine.begin() as conn:
         if conn.execute(select(themes.c.id).where(themes.c.id == theme.id)).first():
@@ -269,7 +269,7 @@ def add_theme(engine: Engine, theme: Theme) -> None:
         conn.execute(themes.insert().values(id=theme.id, name=theme.name, description=theme.description,
                                             keywords=list(theme.keywords), origin=theme.origin, edited=True,
                                             merged_into=None, top_terms=[], centroid=None, position=pos))
-        _log(conn, "add", theme=theme.id, name=theme.name)
+        _log(conn, "add", theme=theme.id, name=theme.name, by=user)
 
 
 def redirects(engine: Engine) -> dict[str, str]:

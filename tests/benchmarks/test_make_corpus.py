@@ -159,7 +159,9 @@ def test_cli_writes_a_summary_and_refuses_a_non_empty_folder(tmp_path, capsys):
 
 def test_askmap_reads_the_corpus_as_intended(tmp_path):
     stats = mc.make_corpus(tmp_path / "corpus", 20)
-    db = tmp_path / "t.db"
+    from askmap.store import db as dbmod
+
+    db = dbmod.resolve_url(str(tmp_path / "t.db"))  # the child opens what this process would (PostgreSQL pass)
     env = dict(os.environ, HF_HUB_OFFLINE="1")
     run = subprocess.run([sys.executable, "-m", "askmap", "--db", str(db), "ingest", "--no-themes",
                           str(tmp_path / "corpus")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

@@ -20,13 +20,23 @@ def askmap_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def _same_db(db: str) -> str:
+    """The URL this process would open for ``db`` (on the PostgreSQL pass a path is a PostgreSQL database):
+    the child opens the same one."""
+    from askmap.store import db as dbmod
+
+    return db if "://" in db else dbmod.resolve_url(db)
+
+
 def run_askmap(db: str, *args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    db = _same_db(db)
     return subprocess.run([sys.executable, "-m", "askmap", "--db", db, *args], capture_output=True, text=True,
                           cwd=ROOT, env=env or askmap_env(), timeout=timeout)
 
 
 def start_askmap(db: str, *args: str, env: dict | None = None, prelude: str = "") -> subprocess.Popen:
     """askmap in a child process, with ``prelude`` (Python) run first: a way to stop it at a chosen moment."""
+    db = _same_db(db)
     code = f"{prelude}\nimport sys\nfrom askmap.cli import main\nsys.exit(main({['--db', db, *args]!r}))"
     return subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=ROOT, env=env or askmap_env())

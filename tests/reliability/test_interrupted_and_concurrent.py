@@ -24,10 +24,10 @@ def corpus(tmp_path):
     return write_corpus(tmp_path / "letters")
 
 
-def test_a_run_killed_before_theming_is_finished_by_the_next(tmp_path, corpus):
-    clean = str(tmp_path / "clean.db")
+def test_a_run_killed_before_theming_is_finished_by_the_next(tmp_path, corpus, new_db):
+    clean = new_db("clean")
     assert run_askmap(clean, "ingest", str(corpus)).returncode == 0
-    db = str(tmp_path / "killed.db")
+    db = new_db("killed")
     proc = start_askmap(db, "ingest", str(corpus), prelude=KILL_AT_THEMING)
     proc.communicate(timeout=300)
     assert proc.returncode == -signal.SIGKILL
@@ -42,8 +42,8 @@ def test_a_run_killed_before_theming_is_finished_by_the_next(tmp_path, corpus):
     assert again.stdout.count(": duplicate") == len(LETTERS)
 
 
-def test_a_no_themes_ingest_is_themed_by_the_next_ingest(tmp_path, corpus):
-    db = str(tmp_path / "later.db")
+def test_a_no_themes_ingest_is_themed_by_the_next_ingest(tmp_path, corpus, new_db):
+    db = new_db("later")
     assert run_askmap(db, "ingest", "--no-themes", str(corpus)).returncode == 0
     assert not any(snapshot(db)["documents"].values())
     extra = tmp_path / "extra"
@@ -53,12 +53,12 @@ def test_a_no_themes_ingest_is_themed_by_the_next_ingest(tmp_path, corpus):
     assert all(snapshot(db)["documents"].values())
 
 
-def test_four_ingesters_into_one_new_database(tmp_path):
+def test_four_ingesters_into_one_new_database(tmp_path, new_db):
     names = sorted(LETTERS)
     folders = []
     for i in range(4):
         folders.append(write_corpus(tmp_path / f"part{i}", {n: LETTERS[n] for n in names[i::4]}))
-    db = str(tmp_path / "shared.db")
+    db = new_db("shared")
     procs = [start_askmap(db, "ingest", str(f)) for f in folders]
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):
@@ -67,7 +67,7 @@ def test_four_ingesters_into_one_new_database(tmp_path):
     got = snapshot(db)
     assert sorted(got["documents"]) == names  # nothing lost, nothing twice
     assert all(got["documents"].values())  # every document themed
-    clean = str(tmp_path / "one.db")
+    clean = new_db("one")
     all_in_one = write_corpus(tmp_path / "all", LETTERS)
     assert run_askmap(clean, "ingest", str(all_in_one)).returncode == 0
     assert got["asks"] == snapshot(clean)["asks"]

@@ -89,3 +89,46 @@ def test_a_port_in_use_is_one_clear_line(monkeypatch, capsys):
     assert "warning: serving on 0.0.0.0 without --auth" in err
     assert f"error: port {port} on 0.0.0.0 is in use" in err and "ASKMAP_PORT" in err
     assert "Traceback" not in err
+
+
+def test_theme_edits_are_logged_under_the_signed_in_analyst(tmp_path):
+    import gradio_client
+    from sqlalchemy import select
+
+    from askmap.store import open_engine
+    from askmap.store.schema import theme_edits
+    from askmap.store.themes import load_themes
+
+    db = str(tmp_path / "team.db")
+    app = ui.build_app(db)
+    port = free_port()
+    app.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False,
+                       auth=checker([("ann", "pw-ann"), ("bob", "pw-bob")]))
+    try:
+        engine = open_engine(db)
+        theme = load_themes(engine)[0]
+        client = gradio_client.Client(f"http://127.0.0.1:{port}/", auth=("bob", "pw-bob"), verbose=False)
+        client.predict("rename", theme.id, None, "Renamed by Bob", "", "", api_name="/edit")
+        with engine.connect() as conn:
+            args = [r.args for r in conn.execute(select(theme_edits))]
+        assert {"action": "rename", "by": "bob"}.items() <= {"action": "rename", **args[-1]}.items(), args
+    finally:
+        app.close()
+
+
+def test_command_line_edits_are_logged_under_askmap_user(tmp_path, monkeypatch):
+    from sqlalchemy import select
+
+    from askmap.cli import main
+    from askmap.store import open_engine
+    from askmap.store.schema import theme_edits
+    from askmap.store.themes import load_themes
+
+    db = str(tmp_path / "cli.db")
+    (tmp_path / "a.txt").write_text("Dear Council,\n\nWe ask the council to light the towpath.\n\nYours,\nAnn\n")
+    assert main(["--db", db, "ingest", str(tmp_path / "a.txt")]) == 0
+    theme = load_themes(open_engine(db))[0]
+    monkeypatch.setenv("ASKMAP_USER", "carol")
+    assert main(["--db", db, "themes", "rename", theme.id, "Towpaths"]) == 0
+    with open_engine(db).connect() as conn:
+        assert [r.args["by"] for r in conn.execute(select(theme_edits))] == ["carol"]
