@@ -305,16 +305,20 @@ def _context(doc: Document, u: Unit, hit: Hit, last_request: str | None) -> str 
         lb = doc.blocks[u.lead_in]
         return doc.text[lb.start : lb.end]
     block = doc.blocks[u.block]
-    if not u.first_in_block:
-        before = doc.text[block.start : u.start].strip()
+    if not u.first_in_block:  # only the text just before is read: a huge one-paragraph file stays linear
+        before = doc.text[max(block.start, u.start - CONTEXT_CHARS) : u.start].strip()
         if before:
             return re.split(r"(?<=[.!?])\s+", before)[-1]
     elif doc.text[block.start : block.start + 1].islower():
         # a paragraph a page break or footnotes interrupted: its sentence began in the prose block before
         for prev in reversed(doc.blocks[: u.block]):
             if prev.kind in (PARAGRAPH, LIST_ITEM):
-                return re.split(r"(?<=[.!?])\s+", doc.text[prev.start : prev.end].strip())[-1]
+                tail = doc.text[max(prev.start, prev.end - CONTEXT_CHARS) : prev.end].strip()
+                return re.split(r"(?<=[.!?])\s+", tail)[-1]
     return None
+
+
+CONTEXT_CHARS = 2000  # how far back the sentence before an ask is looked for
 
 
 def candidate_sentences(doc: Document) -> list[str]:

@@ -76,6 +76,7 @@ VOICE_CAP = 3.0
 SCAN_LIMIT = 200_000  # characters of a document searched for evidence (the author names itself early or often)
 
 
+@lru_cache(maxsize=1)
 def _POSTNOMINALS_UP() -> frozenset[str]:
     return frozenset(w.upper().replace(".", "") for w in lexicon.words("postnominals"))
 # evidence strong enough to let a candidate be the author although the document is addressed to it

@@ -48,9 +48,19 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
+        while b - a > MAX_SENTENCE_CHARS:  # run-on text (a flattened table, a file of one line): cut at a space
+            cut = text.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+            cut = cut if cut > a else a + MAX_SENTENCE_CHARS
+            out.append((a, cut))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
         if b > a:
             out.append((a, b))
     return out
+
+
+MAX_SENTENCE_CHARS = 3000  # longer "sentences" are cut: no parser sees more (spaCy refuses a million characters)
 
 
 def _turn_of(doc: Document, pos: int) -> int | None:

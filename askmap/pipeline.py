@@ -7,10 +7,13 @@ in its own transaction.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -60,15 +63,56 @@ class Analysed:
     times: StageTimes = field(default_factory=StageTimes)
 
 
-def analyse_document(doc: Document, registry: Registry) -> Analysed:
-    """Asks, then stance statements; spaCy's share of the time is counted as parsing."""
-    out = Analysed()
+class TooSlow(BaseException):
+    """A document's analysis ran past its time budget (a BaseException: no ``except Exception`` inside the
+    rules swallows it)."""
+
+
+def file_seconds() -> float:
+    """The time budget of one document's analysis: ``ASKMAP_FILE_SECONDS`` (default 300; 0: none)."""
     try:
-        p0, t0 = parse_seconds(), time.perf_counter()
-        out.asks = extract_asks(doc, registry)
-        p1, t1 = parse_seconds(), time.perf_counter()
-        out.statements = extract_statements(doc, out.asks, registry)
-        p2, t2 = parse_seconds(), time.perf_counter()
+        return max(0.0, float(os.environ.get("ASKMAP_FILE_SECONDS", "300")))
+    except ValueError:
+        return 300.0
+
+
+@contextlib.contextmanager
+def time_budget(seconds: float):
+    """Raise TooSlow inside the block once ``seconds`` have passed (a timer signal: only in a main thread, so
+    the app's worker threads run without one)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise TooSlow()
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def analyse_document(doc: Document, registry: Registry) -> Analysed:
+    """Asks, then stance statements; spaCy's share of the time is counted as parsing. A document whose
+    analysis runs past :func:`file_seconds` is an error ("too slow"), and the batch goes on."""
+    out = Analysed()
+    budget = file_seconds()
+    try:
+        with time_budget(budget):
+            p0, t0 = parse_seconds(), time.perf_counter()
+            out.asks = extract_asks(doc, registry)
+            p1, t1 = parse_seconds(), time.perf_counter()
+            out.statements = extract_statements(doc, out.asks, registry)
+            p2, t2 = parse_seconds(), time.perf_counter()
+    except TooSlow:
+        out.asks, out.statements = [], []
+        out.error = (f"too slow: the analysis of {doc.source} was stopped after {budget:g} s "
+                     "(ASKMAP_FILE_SECONDS sets the budget)")
+        return out
     except Exception as exc:  # one document failing to analyse never loses the others
         out.error = f"could not analyse {doc.source}: {type(exc).__name__}: {exc}"
         return out
@@ -106,10 +150,12 @@ def _start_worker(registry: Registry) -> None:
 
 def analyse_chunk(docs: list[Document], registry: Registry) -> list[Analysed]:
     """A few documents: their candidate sentences parsed in one batch first, then each analysed."""
+    nlp()  # loaded outside any time budget: a budget must never interrupt an import half-way
     t0, p0 = time.perf_counter(), parse_seconds()
     try:
-        prime([t for d in docs for t in candidate_sentences(d)])
-    except Exception:  # a document that can't be primed is analysed (and its error reported) on its own
+        with time_budget(file_seconds() * len(docs)):
+            prime([t for d in docs for t in candidate_sentences(d)])
+    except (Exception, TooSlow):  # a document that can't be primed (or too slowly) is analysed, and timed, on its own
         pass
     out = [analyse_document(d, registry) for d in docs]
     if out:  # the batch parse counts as parsing; finding the candidates as extraction
