@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 
 from .layout import looks_like_line_group, classify_letter_parts, link_lead_ins, list_marker
 from .options import ReadOptions
+from .archive import check_zip
 from .records import FOOTNOTE, HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, Block, Document, IngestError, content_hash
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_BOMB_RATIO = 100
-_BOMB_MEMBER_BYTES = 10 * 1024 * 1024
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _HEADING_STYLE = re.compile(r"^(?:heading \d|title|subtitle)$", re.I)
 _LIST_STYLE_LEVEL = re.compile(r"^list (?:number|bullet|paragraph)(?: (\d))?$", re.I)
@@ -63,23 +62,8 @@ def read_docx(data: bytes, source: str, options: ReadOptions) -> list[Document]:
 # --- the archive -------------------------------------------------------------------------
 
 def _check_archive(data: bytes, source: str, options: ReadOptions) -> None:
-    """Refuse non-zips, zips without a Word body, and zip bombs, before anything is decompressed."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
-        raise IngestError(source, "not a valid DOCX file (not a zip archive)") from None
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise IngestError(source, "not a valid DOCX file (no word/document.xml)")
-    total = sum(i.file_size for i in infos)
-    if total > options.max_unzipped_bytes:
-        raise IngestError(source, f"suspicious archive (zip bomb?): uncompressed size {total / 1e6:.0f} MB "
-                                  f"exceeds the limit ({options.max_unzipped_bytes / 1e6:.0f} MB)")
-    for i in infos:
-        ratio = i.file_size / max(i.compress_size, 1)
-        if i.file_size > _BOMB_MEMBER_BYTES and ratio > _BOMB_RATIO:
-            raise IngestError(source, f"suspicious archive (zip bomb?): uncompressed size of {i.filename} "
-                                      f"({i.file_size / 1e6:.0f} MB, {ratio:.0f}× compressed) exceeds the limit")
+    """Refuse non-zips, zips without a Word body, and zip bombs (declared or real sizes), before python-docx."""
+    check_zip(data, source, "DOCX", "word/document.xml", options.max_unzipped_bytes)
 
 
 def _numbering_element(word):  # -> the w:numbering element, or None

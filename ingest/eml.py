@@ -26,7 +26,7 @@ from email.message import EmailMessage
 
 from bs4 import BeautifulSoup, Tag
 
-from .html import html_to_blocks, parse_html
+from .html import MAX_DEPTH as MAX_HTML_DEPTH, html_to_blocks, nesting_depth, parse_html
 from .layout import blocks_from_text
 from .options import ReadOptions
 from .records import Block, Document, IngestError, content_hash
@@ -139,7 +139,10 @@ def _body(msg: EmailMessage, forward: bool) -> tuple[str, list[Block], str]:
             return text, blocks_from_text(text), quoted
     html = msg.get_body(preferencelist=("html",))
     if html is not None:
-        soup = parse_html(_part_text(html))
+        markup = _part_text(html)
+        if nesting_depth(markup) > MAX_HTML_DEPTH:
+            raise IngestError("body", f"the HTML body is nested more than {MAX_HTML_DEPTH} elements deep: not read")
+        soup = parse_html(markup)
         html_quoted = "" if forward else _pop_html_quotes(soup)
         text, blocks, _ = html_to_blocks(soup)
         if text.strip():

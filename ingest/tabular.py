@@ -24,6 +24,7 @@ from itertools import islice
 
 from .layout import link_lead_ins, list_marker
 from .options import ColumnRoles, ReadOptions
+from .archive import check_zip
 from .records import CONSULTATION_RESPONSE, HEADING, LIST_ITEM, PARAGRAPH, Block, Document, IngestError, content_hash
 from .text import decode_text, normalise_newlines
 
@@ -110,31 +111,59 @@ def read_xlsx(data: bytes, source: str, options: ReadOptions) -> list[Document]:
     import openpyxl
 
     buf = io.BytesIO(data)
-    try:
-        with zipfile.ZipFile(buf) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise IngestError(source, "not a valid XLSX file (not a zip archive: an old .xls, or a renamed file?)") from None
-    total = sum(i.file_size for i in infos)
-    if total > options.max_unzipped_bytes:
-        raise IngestError(source, f"suspicious archive (zip bomb?): {total / 1e6:.0f} MB uncompressed, "
-                                  f"the limit is {options.max_unzipped_bytes / 1e6:.0f} MB")
-    if "xl/workbook.xml" not in {i.filename for i in infos}:
-        raise IngestError(source, "not a valid XLSX file (no workbook in the archive)")
+    if not data.startswith(b"PK"):
+        raise IngestError(source, "not a valid XLSX file (not a zip archive: an old .xls, or a renamed file?)")
+    check_zip(data, source, "XLSX", "xl/workbook.xml", options.max_unzipped_bytes)
     try:
         wb = openpyxl.load_workbook(buf, read_only=True, data_only=True)  # data_only: formulas' cached values
     except Exception as exc:
         raise IngestError(source, f"not a valid XLSX file ({type(exc).__name__}: {exc})") from exc
     try:
         rows: list[list[str]] = []
-        for ws in wb.worksheets:  # the first sheet with data
+        for index, ws in enumerate(wb.worksheets):  # the first sheet with data
             ws.reset_dimensions()  # the stored size is often wrong, and would cut rows short
             rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
             if any(any(c.strip() for c in r) for r in rows):
                 break
     finally:
         wb.close()
-    return _documents(rows, source, "xlsx", options)
+    formulas = _formula_texts(buf, index) if rows and _has_formulas(data) else {}
+    for (r, c), f in formulas.items():  # a formula saved without its value: its text, rather than nothing
+        if r < len(rows) and c < len(rows[r]) and not rows[r][c].strip():
+            rows[r][c] = f
+    docs = _documents(rows, source, "xlsx", options)
+    if formulas:
+        docs[0].metadata["formula_cells"] = f"{len(formulas)} formula cells had no saved value: their formula text is kept"
+    return docs
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the workbook holds a formula (read in pieces)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                tail = b""
+                with zf.open(name) as f:
+                    while piece := f.read(1 << 20):
+                        if b"<f>" in tail + piece or b"<f " in tail + piece:
+                            return True
+                        tail = piece[-3:]
+    return False
+
+
+def _formula_texts(buf: io.BytesIO, sheet: int) -> dict[tuple[int, int], str]:
+    """(row, column) → formula text of the formula cells of a sheet."""
+    import openpyxl
+
+    buf.seek(0)
+    wb = openpyxl.load_workbook(buf, read_only=True, data_only=False)
+    try:
+        ws = wb.worksheets[sheet]
+        ws.reset_dimensions()
+        return {(r, c): v for r, row in enumerate(ws.iter_rows(values_only=True)) for c, v in enumerate(row)
+                if isinstance(v, str) and v.startswith("=")}
+    finally:
+        wb.close()
 
 
 def _cell_text(value: object) -> str:
@@ -155,8 +184,13 @@ def _documents(rows: list[list[str]], source: str, fmt: str, options: ReadOption
     start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
     if start is None:
         raise IngestError(source, "empty document (no text)")
-    headers = [_clean(h) or f"Column {i + 1}" for i, h in enumerate(rows[start])]
-    data = [(n, _cells(row, len(headers))) for n, row in enumerate(rows[start + 1:], start + 2)]
+    if _headerless(rows[start:]):  # the first row is an answer like the others: named columns, no row lost
+        width = max(len(r) for r in rows[start:start + 50])
+        headers = [f"Column {i + 1}" for i in range(width)]
+        data = [(n, _cells(row, width)) for n, row in enumerate(rows[start:], start + 1)]
+    else:
+        headers = [_clean(h) or f"Column {i + 1}" for i, h in enumerate(rows[start])]
+        data = [(n, _cells(row, len(headers))) for n, row in enumerate(rows[start + 1:], start + 2)]
     data = [(n, cells) for n, cells in data if any(cells)]
     if not data:
         raise IngestError(source, "no responses found (only a header row)")
@@ -173,6 +207,27 @@ def _documents(rows: list[list[str]], source: str, fmt: str, options: ReadOption
     if len(docs) < len(data):
         docs[0].metadata["skipped_rows"] = str(len(data) - len(docs))
     return docs
+
+
+def _shape(cell: str) -> str:
+    """A cell's shape: digits → 9, letters → a, runs collapsed ("R-301" → "a-9")."""
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", cell.strip())))
+
+
+def _headerless(rows: list[list[str]]) -> bool:
+    """True when the first row is data, not headers: in some column, its cell has the shape (with digits: an
+    id, a number, a date) that at least 80 % of the next rows' cells there have."""
+    first, rest = rows[0], [r for r in rows[1:51] if any(c.strip() for c in r)]
+    if len(rest) < 2:
+        return False
+    for i, cell in enumerate(first):
+        shape = _shape(cell)
+        if "9" not in shape:
+            continue
+        same = sum(1 for r in rest if i < len(r) and _shape(r[i]) == shape)
+        if same >= 0.8 * len(rest):
+            return True
+    return False
 
 
 def _clean(s: str) -> str:

@@ -159,7 +159,7 @@ def test_zip_without_word_document(tmp_path: Path) -> None:
         zf.writestr("hello.txt", "not a word file")
     with pytest.raises(IngestError) as err:
         read_bytes(buf.getvalue(), "archive.docx")
-    assert err.value.reason == "not a valid DOCX file (no word/document.xml)"
+    assert err.value.reason == "not a valid DOCX file (no word/document.xml in the archive)"
 
 
 def test_zip_bomb_member_compression_ratio(tmp_path: Path) -> None:
@@ -167,7 +167,7 @@ def test_zip_bomb_member_compression_ratio(tmp_path: Path) -> None:
     assert path.stat().st_size < 200_000  # 11 MB of zeros compress ~1000:1
     with pytest.raises(IngestError) as err:
         read(path)
-    assert err.value.reason.startswith("suspicious archive (zip bomb?): uncompressed size of word/media/zeros.bin")
+    assert err.value.reason.startswith("suspicious archive (zip bomb?): word/media/zeros.bin is 11 MiB")
 
 
 def test_zip_bomb_total_uncompressed_size(tmp_path: Path) -> None:
@@ -176,8 +176,7 @@ def test_zip_bomb_total_uncompressed_size(tmp_path: Path) -> None:
     assert doc.text == "Hello."
     with pytest.raises(IngestError) as err:
         read(path, ReadOptions(max_unzipped_bytes=1024 * 1024))
-    assert err.value.reason.startswith("suspicious archive (zip bomb?): uncompressed size")
-    assert "exceeds the limit" in err.value.reason
+    assert err.value.reason.startswith("suspicious archive (zip bomb?): ") and "uncompressed, the limit is" in err.value.reason
 
 
 def test_empty_document(tmp_path: Path) -> None:
@@ -197,3 +196,35 @@ def test_adjacent_lists_keep_word_levels(tmp_path: Path) -> None:
     d.save(str(path))
     (doc,) = read_docx(path.read_bytes(), path.name, ReadOptions())
     assert _items(doc) == [("1", 0, "Fund the routes."), ("2", 0, "Publish the data."), ("•", 0, "Also welcome.")]
+
+
+def _forge_sizes(data: bytes, claimed: int) -> bytes:
+    """A zip whose headers (local and central) claim every member is ``claimed`` bytes uncompressed."""
+    import struct
+
+    out = bytearray(data)
+    i = 0
+    while (i := out.find(b"PK\x03\x04", i)) >= 0:  # local headers: uncompressed size at +22
+        struct.pack_into("<I", out, i + 22, claimed)
+        i += 4
+    i = 0
+    while (i := out.find(b"PK\x01\x02", i)) >= 0:  # central directory: uncompressed size at +24
+        struct.pack_into("<I", out, i + 24, claimed)
+        i += 4
+    return bytes(out)
+
+
+def test_forged_sizes_are_judged_by_what_the_archive_really_decompresses_to(tmp_path):
+    """Issue 15: a docx whose headers claim tiny members peaked at 2.2 GB; now the real bytes are counted."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+        zf.writestr("word/media/zeros.bin", b"\0" * (3 * 1024 * 1024))
+    forged = _forge_sizes(buf.getvalue(), 100)
+    with pytest.raises(IngestError) as err:
+        read_bytes(forged, "forged.docx", ReadOptions(max_unzipped_bytes=2 * 1024 * 1024))
+    assert "zip bomb" in err.value.reason or "corrupt archive" in err.value.reason

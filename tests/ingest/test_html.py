@@ -167,3 +167,20 @@ def test_same_page_same_id(tmp_path):
     b = read(write(tmp_path, "b.html", PAGE.encode()))[0]
     c = read(write(tmp_path, "c.html", PAGE.replace("Dear Minister", "Dear Secretary").encode()))[0]
     assert a.id == b.id != c.id
+
+
+def test_html_nested_beyond_the_bound_is_refused_at_once():
+    """Issue 15: 50,000 nested elements ran 403 s, then RecursionError."""
+    import time
+
+    from ingest import IngestError, read_bytes
+
+    deep = ("<html><body>" + "<div>" * 50000 + "<p>We ask the council to act.</p>" + "</div>" * 50000 + "</body></html>")
+    t0 = time.perf_counter()
+    with pytest.raises(IngestError, match="nested more than 300 elements deep"):
+        read_bytes(deep.encode(), "deep.html")
+    assert time.perf_counter() - t0 < 30  # refused before parsing (a guard, not a benchmark)
+    ok = ("<html><body>" + "<div>" * 250 + "<p>We ask the council to act.</p>" + "</div>" * 250 + "</body></html>")
+    assert "We ask the council" in read_bytes(ok.encode(), "ok.html")[0].text
+    sloppy = "<html><body>" + "<p>Item" * 2000 + "</body></html>"  # unclosed paragraphs are not depth
+    assert read_bytes(sloppy.encode(), "sloppy.html")

@@ -216,3 +216,37 @@ def test_xlsx_zip_bomb_is_refused(tmp_path):
     assert len(buf.getvalue()) < 100_000
     with pytest.raises(IngestError, match=r"suspicious archive \(zip bomb\?\)"):
         read(write(tmp_path, "bomb.xlsx", buf.getvalue()), ReadOptions(max_unzipped_bytes=1_000_000))
+
+
+def test_a_csv_without_a_header_row_loses_no_row():
+    """Issue 15: the first answer was taken for headers and silently lost."""
+    from ingest import read_bytes
+
+    data = (b"R-1,An individual,We ask the council to fund the library. It matters to us.\n"
+            b"R-2,An organisation,We urge the council to open the library on Sundays.\n"
+            b"R-3,An individual,Please keep the branch library open.\n")
+    docs = read_bytes(data, "noheader.csv")
+    assert len(docs) == 3 and "fund the library" in docs[0].text
+    with_header = b"ID,Type,Q1 Do you agree?\n" + data
+    assert len(read_bytes(with_header, "header.csv")) == 3  # a real header row is still a header row
+
+
+def test_an_xlsx_formula_without_a_saved_value_keeps_its_text():
+    """Issue 15: formula cells written without a cached value (openpyxl, scripts) silently vanished."""
+    import io
+
+    from openpyxl import Workbook
+
+    from ingest import read_bytes
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["ID", "Organisation", "Q1 Do you agree with the plan?"])
+    ws.append(["R-1", "Harbour Users", '=CONCATENATE("We ask the board ", "to add a late ferry.")'])
+    ws.append(["R-2", "Islanders", "We urge the board to keep the fares down."])
+    buf = io.BytesIO()
+    wb.save(buf)
+    docs = read_bytes(buf.getvalue(), "formulas.xlsx")
+    assert len(docs) == 2
+    assert 'CONCATENATE("We ask the board "' in docs[0].text
+    assert docs[0].metadata["formula_cells"].startswith("1 formula cells had no saved value")
