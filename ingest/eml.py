@@ -123,7 +123,10 @@ def _part_text(part: EmailMessage) -> str:
             return normalise_newlines(payload.decode(charset))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: read it like a text file
-    return normalise_newlines(decode_text(payload, "the e-mail's body"))
+    try:
+        return normalise_newlines(decode_text(payload, "body"))
+    except IngestError as exc:
+        raise IngestError("body", f"the e-mail's body: {exc.reason}") from None
 
 
 def _body(msg: EmailMessage, forward: bool) -> tuple[str, list[Block], str]:

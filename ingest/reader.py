@@ -67,6 +67,8 @@ def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> 
         raise IngestError(source, f"could not read {ext[1:].upper()} file: {type(exc).__name__}: {exc}") from exc
     if not docs:
         raise IngestError(source, "no documents found in file")
+    if not any(any(c.isalnum() for c in d.text) for d in docs):  # rules and markup only ("---", "***")
+        raise IngestError(source, "empty document (no text)")
     from .metadata import enrich
 
     return [without_nul(enrich(without_nul(d))) for d in docs]

@@ -42,6 +42,34 @@ def test_a_run_killed_before_theming_is_finished_by_the_next(tmp_path, corpus, n
     assert again.stdout.count(": duplicate") == len(LETTERS)
 
 
+# kill -9 at each stage of an ingest: while reading the files, while analysing, in the middle of the store's
+# transaction, as theming starts (the stages' functions replaced by a SIGKILL of the process itself)
+KILL_AT = {
+    "read": "import askmap.pipeline as p\n_r = p._read_file\nn = [0]\n"
+            "def _k(*a, **k):\n    n[0] += 1\n    if n[0] == 4: os.kill(os.getpid(), signal.SIGKILL)\n    return _r(*a, **k)\n"
+            "p._read_file = _k",
+    "analyse": "import askmap.pipeline as p\np.analyse_documents = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)",
+    "store": "import askmap.store.documents as d\n_i = d._insert_document\nn = [0]\n"
+             "def _k(*a, **k):\n    n[0] += 1\n    if n[0] == 5: os.kill(os.getpid(), signal.SIGKILL)\n    return _i(*a, **k)\n"
+             "d._insert_document = _k",
+    "theme": "import askmap.pipeline as p\np.theme_new_asks = lambda *a, **k: os.kill(os.getpid(), signal.SIGKILL)",
+}
+
+
+@pytest.mark.parametrize("stage", sorted(KILL_AT))
+def test_kill_9_at_each_stage_then_rerun_is_a_clean_run(tmp_path, corpus, new_db, stage):
+    clean = new_db("clean")
+    assert run_askmap(clean, "ingest", str(corpus)).returncode == 0
+    db = new_db(f"killed-{stage}")
+    proc = start_askmap(db, "ingest", str(corpus), prelude="import os, signal\n" + KILL_AT[stage])
+    proc.communicate(timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    rerun = run_askmap(db, "ingest", str(corpus))
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert "Traceback" not in rerun.stderr
+    assert snapshot(db) == snapshot(clean)
+
+
 def test_a_no_themes_ingest_is_themed_by_the_next_ingest(tmp_path, corpus, new_db):
     db = new_db("later")
     assert run_askmap(db, "ingest", "--no-themes", str(corpus)).returncode == 0
