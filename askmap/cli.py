@@ -5,7 +5,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -36,9 +37,28 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
     )
 
 
+def _progress() -> "Callable[[pipeline.FileResult], None]":
+    """A line on stderr at most every PROGRESS_SECONDS while a long batch is stored (files done so far)."""
+    state = {"done": 0, "docs": 0, "last": time.monotonic()}
+
+    def on_file(result: pipeline.FileResult) -> None:
+        state["done"] += 1
+        state["docs"] += len(result.new_ids)
+        now = time.monotonic()
+        if now - state["last"] >= PROGRESS_SECONDS:
+            state["last"] = now
+            print(f"… {state['done']} files done, {state['docs']} new documents stored", file=sys.stderr, flush=True)
+
+    return on_file
+
+
+PROGRESS_SECONDS = 5.0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
-    results = pipeline.ingest_paths(engine, args.paths, _read_options(args), themes=not args.no_themes)
+    results = pipeline.ingest_paths(engine, args.paths, _read_options(args), themes=not args.no_themes,
+                                    on_file=_progress())
     for r in results:
         print(r.line(), flush=True)
     counts = {s: sum(r.status == s for r in results) for s in (pipeline.OK, pipeline.DUPLICATE, pipeline.ERROR)}

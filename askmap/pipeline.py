@@ -15,7 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +45,7 @@ ERROR = "error"
 PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over worker processes
 CHUNK = 16  # documents whose candidate sentences are parsed in one spaCy batch
 STORE_CHUNK = 200  # new documents written in one transaction (each page written once, not once a document)
+SLICE = 2000  # new documents analysed, then stored, at a time
 
 
 def default_workers() -> int:
@@ -171,15 +172,22 @@ def _analyse_in_worker(docs: list[Document]) -> list[Analysed]:
     return analyse_chunk(docs, _worker_registry)
 
 
-def analyse_documents(docs: list[Document], registry: Registry, workers: int = 1) -> list[Analysed]:
+def analyse_documents(docs: list[Document], registry: Registry, workers: int = 1,
+                      pool: ProcessPoolExecutor | None = None) -> list[Analysed]:
     """Every document analysed, in order; a large batch over ``workers`` processes (spaCy and the rules
-    are pure Python: threads would wait on each other)."""
+    are pure Python: threads would wait on each other), or over ``pool`` when one is given."""
     chunks = [docs[i:i + CHUNK] for i in range(0, len(docs), CHUNK)]
-    if workers <= 1 or len(docs) < PARALLEL_MIN:
+    if pool is None and (workers <= 1 or len(docs) < PARALLEL_MIN):
         return [a for c in chunks for a in analyse_chunk(c, registry)]
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold torch's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(registry,)) as pool:
+    if pool is not None:
         return [a for result in pool.map(_analyse_in_worker, chunks) for a in result]
+    with worker_pool(registry, workers) as own:
+        return [a for result in own.map(_analyse_in_worker, chunks) for a in result]
+
+
+def worker_pool(registry: Registry, workers: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold torch's threads
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(registry,))
 
 
 @dataclass
@@ -257,8 +265,12 @@ def release_memory() -> None:
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
                  embedder: Embedder | None = None, times: StageTimes | None = None,
-                 workers: int | None = None) -> list[FileResult]:
+                 workers: int | None = None, on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
     """Every file named or found under the folders named; a bad file never stops the batch.
+
+    Files are read (and their organisations learned) first; then their new documents are analysed and
+    stored a slice at a time, and ``on_file`` hears of each file as soon as all its documents are stored
+    (themes come after, for the whole batch).
 
     With ``themes`` the new asks then join the existing themes (no re-fit); a database with no
     themes yet gets its first fit, from ``theme_specs`` or the stored or built-in theme list.
@@ -275,51 +287,80 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
                 if doc.id in new:
                     attribute(doc)  # the author organisation from all the evidence, before it is learned
                     register_document(registry, doc)
-    todo: dict[str, Document] = {}
-    for _, docs in batch:
+    # each new document belongs to the first file that holds it; the others list it as a duplicate
+    owner: dict[str, FileResult] = {}
+    todo: list[Document] = []
+    left: dict[int, int] = {}  # documents of each file still to analyse and store
+    for result, docs in batch:
         for doc in docs:
-            if doc.id in new:
-                todo.setdefault(doc.id, doc)
-    t0 = time.perf_counter()
-    analysed = dict(zip(todo, analyse_documents(list(todo.values()), registry,
-                                                default_workers() if workers is None else workers)))
-    _add_wall(times, [a.times for a in analysed.values()], time.perf_counter() - t0)
-    seen: set[str] = set()
-    with times.stage("store"):
-        to_store: list[tuple[FileResult, Document, Analysed]] = []
-        for result, docs in batch:
-            for doc in docs:
-                if doc.id in seen or doc.id not in new:
-                    result.duplicate_ids.append(doc.id)
-                    continue
-                seen.add(doc.id)
-                found = analysed.get(doc.id) or Analysed()
-                if found.error:  # reported; the file's other documents still go in
-                    _fail(result, found.error)
-                    continue
-                to_store.append((result, doc, found))
-        for i in range(0, len(to_store), STORE_CHUNK):
-            chunk = to_store[i:i + STORE_CHUNK]
-            saved = save_documents(engine, [(doc, a.asks, a.statements) for _, doc, a in chunk], registry)
-            for (result, doc, found), outcome in zip(chunk, saved):
-                if outcome.error is not None:
-                    _fail(result, f"could not store {doc.source}: {type(outcome.error).__name__}: {outcome.error}")
-                elif outcome.stored:
-                    result.new_ids.append(doc.id)
-                    result.asks += len(found.asks)
-                else:
-                    result.duplicate_ids.append(doc.id)
-        for result, _ in batch:
-            if result.status == OK and not result.new_ids:
-                result.status = DUPLICATE
+            if doc.id not in new or doc.id in owner:
+                result.duplicate_ids.append(doc.id)
+                continue
+            owner[doc.id] = result
+            todo.append(doc)
+            left[id(result)] = left.get(id(result), 0) + 1
     results = [r for r, _ in batch]
+    del batch
+    for r in results:  # files with nothing new are done already
+        if id(r) not in left:
+            _done(r, on_file)
+    n_workers = default_workers() if workers is None else workers
     large = len(todo) >= PARALLEL_MIN
-    del batch, todo, analysed, to_store  # stored: the documents and their analyses make room for the embeddings
+    pool = worker_pool(registry, n_workers) if large and n_workers > 1 else None
+    try:
+        # a slice at a time: analysed, stored, its files reported, its analyses let go — an interrupted batch
+        # keeps every slice before the one in hand, and memory holds one slice's analyses
+        for i in range(0, len(todo), SLICE):
+            part = todo[i:i + SLICE]
+            t0 = time.perf_counter()
+            analysed = analyse_documents(part, registry, n_workers, pool)
+            _add_wall(times, [a.times for a in analysed], time.perf_counter() - t0)
+            with times.stage("store"):
+                _store_slice(engine, registry, part, analysed, owner)
+            for doc in part:
+                r = owner[doc.id]
+                left[id(r)] -= 1
+                if not left[id(r)]:
+                    _done(r, on_file)
+            del analysed
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    del todo, owner
     if large:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
     if themes:
         finish_theming(engine, results, theme_specs, embedder, times)
     return results
+
+
+def _done(result: FileResult, on_file: Callable[[FileResult], None] | None) -> None:
+    if result.status == OK and not result.new_ids:
+        result.status = DUPLICATE
+    if on_file is not None:
+        on_file(result)
+
+
+def _store_slice(engine: Engine, registry: Registry, docs: list[Document], analysed: list[Analysed],
+                 owner: dict[str, FileResult]) -> None:
+    """A slice's analysed documents into the database (STORE_CHUNK to a transaction), each outcome on its file."""
+    to_store = []
+    for doc, found in zip(docs, analysed):
+        if found.error:  # reported; the file's other documents still go in
+            _fail(owner[doc.id], found.error)
+        else:
+            to_store.append((owner[doc.id], doc, found))
+    for i in range(0, len(to_store), STORE_CHUNK):
+        chunk = to_store[i:i + STORE_CHUNK]
+        saved = save_documents(engine, [(doc, a.asks, a.statements) for _, doc, a in chunk], registry)
+        for (result, doc, found), outcome in zip(chunk, saved):
+            if outcome.error is not None:
+                _fail(result, f"could not store {doc.source}: {type(outcome.error).__name__}: {outcome.error}")
+            elif outcome.stored:
+                result.new_ids.append(doc.id)
+                result.asks += len(found.asks)
+            else:
+                result.duplicate_ids.append(doc.id)
 
 
 def finish_theming(engine: Engine, results: list[FileResult] | None = None, specs: list[ThemeSpec] | None = None,

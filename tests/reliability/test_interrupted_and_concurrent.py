@@ -100,3 +100,20 @@ def test_four_ingesters_into_one_new_database(tmp_path, new_db):
     assert run_askmap(clean, "ingest", str(all_in_one)).returncode == 0
     assert got["asks"] == snapshot(clean)["asks"]
     assert all(themes for themes in got["themes"].values()) == all(themes for themes in snapshot(clean)["themes"].values())
+
+
+def test_a_batch_stores_as_it_goes_and_an_interrupt_keeps_what_was_stored(tmp_path, new_db):
+    """Issue 15: nothing was stored until everything was analysed; now a slice at a time (SLICE documents)."""
+    folder = write_corpus(tmp_path / "many", {f"letter_{i:02d}.txt": LETTERS[n].replace("Dear", f"Dear ({i})")
+                                              for i, n in enumerate(sorted(LETTERS) * 2)})
+    db = new_db("sliced")
+    prelude = ("import os, signal\nimport askmap.pipeline as p\np.SLICE = 5\n_s = p.save_documents\nn = [0]\n"
+               "def _k(*a, **k):\n    n[0] += 1\n    if n[0] == 3: os.kill(os.getpid(), signal.SIGKILL)\n"
+               "    return _s(*a, **k)\np.save_documents = _k")
+    proc = start_askmap(db, "ingest", "--no-themes", str(folder), prelude=prelude)
+    proc.communicate(timeout=300)
+    assert proc.returncode == -signal.SIGKILL
+    assert len(snapshot(db)["documents"]) == 10  # two slices of five stored before the kill
+    rerun = run_askmap(db, "ingest", str(folder))
+    assert rerun.returncode == 0
+    assert len(snapshot(db)["documents"]) == 20 and all(snapshot(db)["documents"].values())
