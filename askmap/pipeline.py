@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -31,7 +32,7 @@ from analysis.nlp import nlp, parse_seconds
 from analysis.positions import Statement, extract_statements
 from analysis.records import Ask
 from analysis.themes import ThemeSpec
-from ingest import Document, IngestError, ReadOptions, read, walk
+from ingest import Document, IngestError, ReadOptions, read, read_stream, walk
 
 from .stages import StageTimes
 from .store import load_registry
@@ -46,6 +47,7 @@ PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over wor
 CHUNK = 16  # documents whose candidate sentences are parsed in one spaCy batch
 STORE_CHUNK = 200  # new documents written in one transaction (each page written once, not once a document)
 SLICE = 2000  # new documents analysed, then stored, at a time
+STREAM_BYTES = 8 * 1024 * 1024  # a CSV export larger than this is read, analysed and stored as a stream of rows
 
 
 def default_workers() -> int:
@@ -142,7 +144,7 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
-def _start_worker(registry: Registry) -> None:
+def _start_worker(registry: Registry | None) -> None:
     global _worker_registry
     die_with_parent()
     _worker_registry = registry
@@ -185,7 +187,7 @@ def analyse_documents(docs: list[Document], registry: Registry, workers: int = 1
         return [a for result in own.map(_analyse_in_worker, chunks) for a in result]
 
 
-def worker_pool(registry: Registry, workers: int) -> ProcessPoolExecutor:
+def worker_pool(registry: Registry | None, workers: int) -> ProcessPoolExecutor:
     ctx = multiprocessing.get_context("spawn")  # no fork of a process that may hold torch's threads
     return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start_worker, initargs=(registry,))
 
@@ -277,9 +279,11 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     ``times`` collects the seconds spent per stage; ``workers``: processes for analysing a large
     batch (default: :func:`default_workers`)."""
     times = times if times is not None else StageTimes()
+    found = list(walk(list(paths), exclude=_own_files(engine)))
+    streams = [f for f, refused in found if refused is None and _streamed(f)]
     with times.stage("read"):
         batch = [_read_file(f, options) if refused is None else (FileResult(str(f), ERROR, refused), [])
-                 for f, refused in walk(list(paths), exclude=_own_files(engine))]
+                 for f, refused in found if not (refused is None and _streamed(f))]
         registry = load_registry(engine)
         new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
         for result, docs in batch:
@@ -327,11 +331,69 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     del todo, owner
-    if large:  # worth a quarter of a second only when there is much to hand back; never on one upload
+    for f in streams:  # the long exports: a slice of rows at a time, from reading to the store
+        results.append(_ingest_stream(engine, f, options, registry, n_workers, times))
+        _done(results[-1], on_file)
+    if large or streams:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
     if themes:
         finish_theming(engine, results, theme_specs, embedder, times)
     return results
+
+
+def _streamed(path: Path) -> bool:
+    try:
+        return path.suffix.lower() == ".csv" and path.stat().st_size > STREAM_BYTES
+    except OSError:
+        return False
+
+
+def _ingest_stream(engine: Engine, path: Path, options: ReadOptions | None, registry: Registry, workers: int,
+                   times: StageTimes) -> FileResult:
+    """A long export as a stream: each slice of rows read, its organisations learned, analysed (the
+    registry as it stands goes with each piece of work) and stored before the next is read. Memory holds
+    one slice; an interrupt keeps every slice before it; an error in a row stops the file there (what came
+    before stays stored) and names the file."""
+    result = FileResult(str(path), OK)
+    seen: set[str] = set()
+    rows = read_stream(path, options)
+    pool = worker_pool(None, workers) if workers > 1 else None
+    try:
+        while True:
+            with times.stage("read"):
+                part = list(islice(rows, SLICE))
+                fresh = []
+                for doc in part:
+                    if doc.id in seen or has_document(engine, doc.id):
+                        result.duplicate_ids.append(doc.id)
+                        continue
+                    seen.add(doc.id)
+                    attribute(doc)
+                    register_document(registry, doc)
+                    fresh.append(doc)
+            if not part:
+                break
+            t0 = time.perf_counter()
+            if pool is not None and len(fresh) >= PARALLEL_MIN:
+                chunks = [fresh[i:i + CHUNK] for i in range(0, len(fresh), CHUNK)]
+                analysed = [a for out in pool.map(_analyse_with, [(c, registry) for c in chunks]) for a in out]
+            else:
+                analysed = analyse_documents(fresh, registry, 1)
+            _add_wall(times, [a.times for a in analysed], time.perf_counter() - t0)
+            with times.stage("store"):
+                _store_slice(engine, registry, fresh, analysed, {d.id: result for d in fresh})
+            del part, fresh, analysed
+    except IngestError as exc:
+        done = len(result.new_ids)
+        _fail(result, exc.reason + (f" (after {done} documents stored)" if done else ""))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return result
+
+
+def _analyse_with(work: tuple[list[Document], Registry]) -> list[Analysed]:
+    return analyse_chunk(*work)
 
 
 def _done(result: FileResult, on_file: Callable[[FileResult], None] | None) -> None:

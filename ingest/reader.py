@@ -91,6 +91,36 @@ def without_nul(value):
     return value
 
 
+STREAMED = (".csv",)  # formats read as a stream of documents when large (see read_stream)
+
+
+def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterator[Document]:
+    """The documents of one file one at a time: a CSV export row by row (never held whole); any other format
+    as :func:`read` gives them. Errors are raised when met, so documents before a bad row may have come."""
+    path = Path(path)
+    options = options or ReadOptions()
+    if path.suffix.lower() not in STREAMED:
+        yield from read(path, options)
+        return
+    data = _read_regular(path, options)
+    if not data.strip():
+        raise IngestError(path.name, "empty file")
+    from .metadata import enrich
+    from .tabular import iter_csv
+
+    try:
+        for doc in iter_csv(data, path.name, options):
+            doc = without_nul(enrich(without_nul(doc)))
+            doc.path = str(path)
+            yield doc
+    except IngestError:
+        raise
+    except MemoryError:
+        raise IngestError(path.name, "file too large to read") from None
+    except Exception as exc:  # as read_bytes: a library failing on a corrupt file is that file's error
+        raise IngestError(path.name, f"could not read CSV file: {type(exc).__name__}: {exc}") from exc
+
+
 def _mib(n: int) -> str:
     return f"{n / 2**20:.1f}".removesuffix(".0") + " MiB"
 
@@ -117,6 +147,16 @@ def read(path: str | Path, options: ReadOptions | None = None) -> list[Document]
     path = Path(path)
     options = options or ReadOptions()
     source = path.name
+    data = _read_regular(path, options)
+    docs = read_bytes(data, source, options)
+    for d in docs:
+        d.path = str(path)
+    return docs
+
+
+def _read_regular(path: Path, options: ReadOptions) -> bytes:
+    """A regular file's bytes, never more than the size limit."""
+    source = path.name
     try:
         st = path.stat()
     except OSError as exc:
@@ -136,10 +176,7 @@ def read(path: str | Path, options: ReadOptions | None = None) -> list[Document]
         raise IngestError(source, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > options.max_bytes:
         raise IngestError(source, _too_large(len(data), options.max_bytes))
-    docs = read_bytes(data, source, options)
-    for d in docs:
-        d.path = str(path)
-    return docs
+    return data
 
 
 def walk(paths: Iterable[str | Path], exclude: Iterable[str | Path] = ()) -> Iterator[tuple[Path, str | None]]:

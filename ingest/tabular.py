@@ -20,7 +20,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from itertools import islice
+from collections.abc import Iterator
+from itertools import chain, islice
 
 from .layout import link_lead_ins, list_marker
 from .options import ColumnRoles, ReadOptions
@@ -74,6 +75,15 @@ class _Roles:
 # --- readers ----------------------------------------------------------------------------------------
 
 def read_csv(data: bytes, source: str, options: ReadOptions) -> list[Document]:
+    return _documents(list(_csv_rows(data, source)), source, "csv", options)
+
+
+def iter_csv(data: bytes, source: str, options: ReadOptions) -> Iterator[Document]:
+    """The documents of a CSV export one at a time (a long export is never held whole)."""
+    return iter_documents(_csv_rows(data, source), source, "csv", options)
+
+
+def _csv_rows(data: bytes, source: str) -> Iterator[list[str]]:
     text = decode_text(data, source)
     first, _, rest = text.partition("\n")
     m = re.fullmatch(r"sep=(.)\r?", first)  # Excel's "sep=;" first line
@@ -81,8 +91,7 @@ def read_csv(data: bytes, source: str, options: ReadOptions) -> list[Document]:
         text = rest
     delimiter = m.group(1) if m else _sniff(text)
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a long answer is one big field
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    return _documents(rows, source, "csv", options)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
 def _sniff(text: str) -> str:
@@ -180,33 +189,59 @@ def _cell_text(value: object) -> str:
 
 # --- rows → documents ---------------------------------------------------------------------------------
 
+ROLE_SAMPLE = 2000  # data rows the column roles are judged on (a long export is read as a stream)
+
+
 def _documents(rows: list[list[str]], source: str, fmt: str, options: ReadOptions) -> list[Document]:
-    start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
-    if start is None:
+    stats: dict[str, int] = {}
+    docs = list(iter_documents(iter(rows), source, fmt, options, stats))
+    if stats["skipped"]:
+        docs[0].metadata["skipped_rows"] = str(stats["skipped"])
+    return docs
+
+
+def iter_documents(rows: Iterator[list[str]], source: str, fmt: str, options: ReadOptions,
+                   stats: dict[str, int] | None = None) -> Iterator[Document]:
+    """One document a respondent, as the rows come: the header and the column roles are judged on the first
+    ROLE_SAMPLE rows, so an export of a million rows never has to be held whole. ``stats`` receives the count
+    of rows and of rows skipped (no answer)."""
+    stats = stats if stats is not None else {}
+    line = 0
+    first = None
+    for r in rows:
+        line += 1
+        if any(c.strip() for c in r):
+            first = r
+            break
+    if first is None:
         raise IngestError(source, "empty document (no text)")
-    if _headerless(rows[start:]):  # the first row is an answer like the others: named columns, no row lost
-        width = max(len(r) for r in rows[start:start + 50])
+    sample = [first] + list(islice(rows, ROLE_SAMPLE))
+    if _headerless(sample):  # the first row is an answer like the others: named columns, no row lost
+        width = max(len(r) for r in sample[:50])
         headers = [f"Column {i + 1}" for i in range(width)]
-        data = [(n, _cells(row, width)) for n, row in enumerate(rows[start:], start + 1)]
+        body, start = chain(sample, rows), line
     else:
-        headers = [_clean(h) or f"Column {i + 1}" for i, h in enumerate(rows[start])]
-        data = [(n, _cells(row, len(headers))) for n, row in enumerate(rows[start + 1:], start + 2)]
-    data = [(n, cells) for n, cells in data if any(cells)]
-    if not data:
+        headers = [_clean(h) or f"Column {i + 1}" for i, h in enumerate(first)]
+        body, start = chain(sample[1:], rows), line + 1
+    width = len(headers)
+    numbered = ((n, _cells(row, width)) for n, row in enumerate(body, start))
+    data = ((n, cells) for n, cells in numbered if any(cells))
+    head = list(islice(data, ROLE_SAMPLE))
+    if not head:
         raise IngestError(source, "no responses found (only a header row)")
-    roles = _roles(headers, [cells for _, cells in data], options.columns, source)
-    docs: list[Document] = []
+    roles = _roles(headers, [cells for _, cells in head], options.columns, source)
     seen: set[str] = set()
-    for n, cells in data:
+    made = total = 0
+    for n, cells in chain(head, data):
+        total += 1
         doc = _row_document(source, fmt, n, cells, headers, roles, seen)
         if doc is not None:
-            docs.append(doc)
-    if not docs:
+            made += 1
+            yield doc
+    stats.update(rows=total, skipped=total - made)
+    if not made:
         questions = ", ".join(headers[q] for q in roles.questions)
-        raise IngestError(source, f"no answers found in {len(data)} rows (question columns: {questions})")
-    if len(docs) < len(data):
-        docs[0].metadata["skipped_rows"] = str(len(data) - len(docs))
-    return docs
+        raise IngestError(source, f"no answers found in {total} rows (question columns: {questions})")
 
 
 def _shape(cell: str) -> str:
