@@ -37,19 +37,17 @@ def _read_options(args: argparse.Namespace) -> ReadOptions:
     )
 
 
-def _progress() -> "Callable[[pipeline.FileResult], None]":
-    """A line on stderr at most every PROGRESS_SECONDS while a long batch is stored (files done so far)."""
-    state = {"done": 0, "docs": 0, "last": time.monotonic()}
+def _progress() -> "Callable[[int], None]":
+    """A line on stderr at most every PROGRESS_SECONDS while a long batch is stored."""
+    last = [time.monotonic()]
 
-    def on_file(result: pipeline.FileResult) -> None:
-        state["done"] += 1
-        state["docs"] += len(result.new_ids)
+    def on_progress(stored: int) -> None:
         now = time.monotonic()
-        if now - state["last"] >= PROGRESS_SECONDS:
-            state["last"] = now
-            print(f"… {state['done']} files done, {state['docs']} new documents stored", file=sys.stderr, flush=True)
+        if now - last[0] >= PROGRESS_SECONDS:
+            last[0] = now
+            print(f"… {stored} new documents stored so far", file=sys.stderr, flush=True)
 
-    return on_file
+    return on_progress
 
 
 PROGRESS_SECONDS = 5.0
@@ -58,7 +56,7 @@ PROGRESS_SECONDS = 5.0
 def cmd_ingest(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     results = pipeline.ingest_paths(engine, args.paths, _read_options(args), themes=not args.no_themes,
-                                    on_file=_progress())
+                                    on_progress=_progress())
     for r in results:
         print(r.line(), flush=True)
     counts = {s: sum(r.status == s for r in results) for s in (pipeline.OK, pipeline.DUPLICATE, pipeline.ERROR)}

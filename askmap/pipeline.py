@@ -267,7 +267,8 @@ def release_memory() -> None:
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
                  embedder: Embedder | None = None, times: StageTimes | None = None,
-                 workers: int | None = None, on_file: Callable[[FileResult], None] | None = None) -> list[FileResult]:
+                 workers: int | None = None, on_file: Callable[[FileResult], None] | None = None,
+                 on_progress: Callable[[int], None] | None = None) -> list[FileResult]:
     """Every file named or found under the folders named; a bad file never stops the batch.
 
     Files are read (and their organisations learned) first; then their new documents are analysed and
@@ -311,6 +312,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     n_workers = default_workers() if workers is None else workers
     large = len(todo) >= PARALLEL_MIN
     pool = worker_pool(registry, n_workers) if large and n_workers > 1 else None
+    stored = 0
     try:
         # a slice at a time: analysed, stored, its files reported, its analyses let go — an interrupted batch
         # keeps every slice before the one in hand, and memory holds one slice's analyses
@@ -321,6 +323,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             _add_wall(times, [a.times for a in analysed], time.perf_counter() - t0)
             with times.stage("store"):
                 _store_slice(engine, registry, part, analysed, owner)
+            stored += len(part)
+            if on_progress is not None:
+                on_progress(stored)
             for doc in part:
                 r = owner[doc.id]
                 left[id(r)] -= 1
@@ -332,7 +337,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             pool.shutdown(cancel_futures=True)
     del todo, owner
     for f in streams:  # the long exports: a slice of rows at a time, from reading to the store
-        results.append(_ingest_stream(engine, f, options, registry, n_workers, times))
+        results.append(_ingest_stream(engine, f, options, registry, n_workers, times,
+                                      (lambda n, base=stored: on_progress(base + n)) if on_progress else None))
+        stored += len(results[-1].new_ids)
         _done(results[-1], on_file)
     if large or streams:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
@@ -349,7 +356,7 @@ def _streamed(path: Path) -> bool:
 
 
 def _ingest_stream(engine: Engine, path: Path, options: ReadOptions | None, registry: Registry, workers: int,
-                   times: StageTimes) -> FileResult:
+                   times: StageTimes, on_progress: Callable[[int], None] | None = None) -> FileResult:
     """A long export as a stream: each slice of rows read, its organisations learned, analysed (the
     registry as it stands goes with each piece of work) and stored before the next is read. Memory holds
     one slice; an interrupt keeps every slice before it; an error in a row stops the file there (what came
@@ -382,6 +389,8 @@ def _ingest_stream(engine: Engine, path: Path, options: ReadOptions | None, regi
             _add_wall(times, [a.times for a in analysed], time.perf_counter() - t0)
             with times.stage("store"):
                 _store_slice(engine, registry, fresh, analysed, {d.id: result for d in fresh})
+            if on_progress is not None:
+                on_progress(len(result.new_ids))
             del part, fresh, analysed
     except IngestError as exc:
         done = len(result.new_ids)
