@@ -4,6 +4,9 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+import pytest
+
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
 
 ROOT = Path(__file__).resolve().parents[2]
 

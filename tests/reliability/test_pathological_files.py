@@ -1,6 +1,9 @@
 """Pathological files (issue 15): one huge paragraph, a file of one line with no sentence ends, a document past
 its time budget — each either analysed in linear time or turned into an error while the batch goes on."""
 from tests.reliability.helpers import askmap_env, run_askmap
+import pytest
+
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
 
 SENTENCE = "We ask the council to repair the bridge. The river is high this year and the path floods often. "
 

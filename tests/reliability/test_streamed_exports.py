@@ -10,6 +10,9 @@ from askmap.store.schema import asks, documents
 from sqlalchemy import func, select
 
 from tests.reliability.helpers import run_askmap, snapshot, start_askmap
+import pytest
+
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
 
 ANSWERS = ["We ask the council to keep the library open on Sundays.", "I oppose the new parking charges.",
            "Please fund more buses to the villages in winter.", "We urge the board to publish the costs."]

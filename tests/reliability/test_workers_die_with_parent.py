@@ -6,6 +6,9 @@ import time
 from pathlib import Path
 
 from tests.reliability.helpers import askmap_env, start_askmap
+import pytest
+
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
 
 
 def _children(pid: int) -> list[int]:

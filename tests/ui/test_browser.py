@@ -15,6 +15,8 @@ if not os.path.exists(CHROMIUM):
 
 from ui import build_app  # noqa: E402
 
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
+
 LETTER = """Friends of Millbrook Library
 2 Church Lane
 Millbrook MB1 2AA

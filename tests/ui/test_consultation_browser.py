@@ -19,6 +19,8 @@ from askmap.store import open_engine  # noqa: E402
 from tests.answers.test_answers import EXPORT, Q1, THEMES  # noqa: E402
 from ui import build_app  # noqa: E402
 
+pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
+
 DB: list[str] = []  # the database the app serves (the test reads the stored tags from it)
 
 
