@@ -109,7 +109,9 @@ def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterato
     from .tabular import iter_csv
 
     try:
-        for doc in iter_csv(data, path.name, options):
+        docs = iter_csv(data, path.name, options)
+        del data  # decoded: the bytes are not needed any more
+        for doc in docs:
             doc = without_nul(enrich(without_nul(doc)))
             doc.path = str(path)
             yield doc

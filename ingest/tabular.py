@@ -91,7 +91,12 @@ def _csv_rows(data: bytes, source: str) -> Iterator[list[str]]:
         text = rest
     delimiter = m.group(1) if m else _sniff(text)
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # a long answer is one big field
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # the text's lines as they are needed (a StringIO would copy the whole export, four bytes a character)
+    lines = (m.group(0) for m in _LINE.finditer(text))
+    return csv.reader(lines, delimiter=delimiter)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")  # lines as a file read with newline="" gives them
 
 
 def _sniff(text: str) -> str:
