@@ -24,6 +24,14 @@ def resolve_url(db: str | None = None) -> str:
     return f"sqlite:///{os.path.abspath(db)}"
 
 
+def lock_timeout() -> float:
+    """Seconds a write waits for another process's lock before giving up: ``ASKMAP_LOCK_TIMEOUT`` (default 30)."""
+    try:
+        return max(0.0, float(os.environ.get("ASKMAP_LOCK_TIMEOUT", "30")))
+    except ValueError:
+        return 30.0
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
@@ -39,7 +47,7 @@ def open_engine(db: str | None = None) -> Engine:
     if url == "sqlite://":
         engine = create_engine(url, poolclass=StaticPool, connect_args={"check_same_thread": False})
     elif url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": lock_timeout()})
     else:
         engine = create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":

@@ -117,3 +117,25 @@ def test_a_batch_stores_as_it_goes_and_an_interrupt_keeps_what_was_stored(tmp_pa
     rerun = run_askmap(db, "ingest", str(folder))
     assert rerun.returncode == 0
     assert len(snapshot(db)["documents"]) == 20 and all(snapshot(db)["documents"].values())
+
+
+@pytest.mark.sqlite_only
+def test_a_database_held_by_another_writer_is_one_line_not_a_traceback(tmp_path, corpus):
+    """Issue 15: a writer holding the lock gave a 'database is locked' traceback, exit 1."""
+    import sqlite3
+
+    from tests.reliability.helpers import askmap_env
+
+    db = str(tmp_path / "held.db")
+    assert run_askmap(db, "ingest", "--no-themes", str(corpus)).returncode == 0
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")  # another process writing
+    try:
+        extra = write_corpus(tmp_path / "extra", {"late.txt": LETTERS["buses_1.txt"].replace("Ann Lee", "Bo Diaz")})
+        out = run_askmap(db, "ingest", str(extra), env=askmap_env(ASKMAP_LOCK_TIMEOUT="1"))
+    finally:
+        holder.rollback()
+        holder.close()
+    assert out.returncode == 3, out.stdout + out.stderr
+    assert "is locked by another askmap process" in out.stderr and "Traceback" not in out.stderr
+    assert run_askmap(db, "ingest", str(extra)).returncode == 0  # once it is free, the same command goes through
