@@ -108,3 +108,10 @@ def _sqlite_only(request):
     _PG["sqlite_only"] = "sqlite_only" in request.keywords
     yield
     _PG["sqlite_only"] = False
+
+
+@pytest.fixture
+def hashing_embedder(monkeypatch):
+    """The hashed bag-of-words stand-in for MiniLM (no model load) for a test of storage, commands or the app
+    rather than of language; folders whose tests never judge themes use it for every test (their conftest)."""
+    monkeypatch.setenv("ASKMAP_EMBEDDER", "hashing")
