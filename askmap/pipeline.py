@@ -135,8 +135,6 @@ def die_with_parent() -> None:
     """Ask Linux to kill this process when its parent dies (``kill -9`` of an ingest never leaves its
     workers, ~400 MB each, behind). Elsewhere a no-op."""
     try:
-        import signal
-
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     except (OSError, AttributeError):
         pass
@@ -267,24 +265,23 @@ def release_memory() -> None:
 def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptions | None = None,
                  themes: bool = True, theme_specs: list[ThemeSpec] | None = None,
                  embedder: Embedder | None = None, times: StageTimes | None = None,
-                 workers: int | None = None, on_file: Callable[[FileResult], None] | None = None,
-                 on_progress: Callable[[int], None] | None = None) -> list[FileResult]:
+                 workers: int | None = None, on_progress: Callable[[int], None] | None = None) -> list[FileResult]:
     """Every file named or found under the folders named; a bad file never stops the batch.
 
     Files are read (and their organisations learned) first; then their new documents are analysed and
-    stored a slice at a time, and ``on_file`` hears of each file as soon as all its documents are stored
-    (themes come after, for the whole batch).
+    stored a slice at a time, and ``on_progress`` hears the count of new documents stored so far after
+    every slice (themes come after, for the whole batch).
 
     With ``themes`` the new asks then join the existing themes (no re-fit); a database with no
     themes yet gets its first fit, from ``theme_specs`` or the stored or built-in theme list.
     ``times`` collects the seconds spent per stage; ``workers``: processes for analysing a large
     batch (default: :func:`default_workers`)."""
     times = times if times is not None else StageTimes()
-    found = list(walk(list(paths), exclude=_own_files(engine)))
-    streams = [f for f, refused in found if refused is None and _streamed(f)]
+    found = [(f, refused, refused is None and _streamed(f)) for f, refused in walk(list(paths), exclude=_own_files(engine))]
+    streams = [f for f, _, streamed in found if streamed]
     with times.stage("read"):
         batch = [_read_file(f, options) if refused is None else (FileResult(str(f), ERROR, refused), [])
-                 for f, refused in found if not (refused is None and _streamed(f))]
+                 for f, refused, streamed in found if not streamed]
         registry = load_registry(engine)
         new = {doc.id for _, docs in batch for doc in docs if not has_document(engine, doc.id)}  # asked once per document
         for result, docs in batch:
@@ -308,7 +305,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
     del batch
     for r in results:  # files with nothing new are done already
         if id(r) not in left:
-            _done(r, on_file)
+            _done(r)
     n_workers = default_workers() if workers is None else workers
     large = len(todo) >= PARALLEL_MIN
     pool = worker_pool(registry, n_workers) if large and n_workers > 1 else None
@@ -330,7 +327,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
                 r = owner[doc.id]
                 left[id(r)] -= 1
                 if not left[id(r)]:
-                    _done(r, on_file)
+                    _done(r)
             del analysed
     finally:
         if pool is not None:
@@ -340,7 +337,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         results.append(_ingest_stream(engine, f, options, registry, n_workers, times,
                                       (lambda n, base=stored: on_progress(base + n)) if on_progress else None))
         stored += len(results[-1].new_ids)
-        _done(results[-1], on_file)
+        _done(results[-1])
     if large or streams:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
     if themes:
@@ -405,11 +402,10 @@ def _analyse_with(work: tuple[list[Document], Registry]) -> list[Analysed]:
     return analyse_chunk(*work)
 
 
-def _done(result: FileResult, on_file: Callable[[FileResult], None] | None) -> None:
+def _done(result: FileResult) -> None:
+    """A file whose documents are all analysed and stored: with none new, it is a duplicate."""
     if result.status == OK and not result.new_ids:
         result.status = DUPLICATE
-    if on_file is not None:
-        on_file(result)
 
 
 def _store_slice(engine: Engine, registry: Registry, docs: list[Document], analysed: list[Analysed],
