@@ -52,3 +52,37 @@ def test_a_wrong_password_is_one_line(pg_server, capsys):
     err = capsys.readouterr().err
     assert err.startswith("error: cannot use the database postgresql+psycopg://nobody:***@") and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_an_older_postgresql_database_is_migrated(pg_server):
+    """The migrations run on PostgreSQL too: a version-5 database (no ask_holders, no themed_at, varchar
+    columns) opens at today's version with its asks' holders and its documents counted as themed."""
+    from sqlalchemy import inspect, select, text
+
+    from analysis.records import Ask
+    from askmap.store import db as dbmod
+    from askmap.store import load_document, save_document, schema
+    from tests.store.test_documents import make_doc
+
+    url = pg_server.database("old-schema")
+    engine = open_engine(url)
+    doc = make_doc()
+    sentence = "We urge you to fund 1 new bus routes."
+    start = doc.text.index(sentence)
+    save_document(engine, doc, [Ask(id="a1", doc_id=doc.id, doc=doc.source, start=start, end=start + len(sentence),
+                                    text=sentence, type="recommendation", holder="Bus Users Group",
+                                    holder_kind="author", addressee=None, rule="test", confidence=1.0)])
+    with engine.begin() as conn:  # back to version 5, as an old askmap left it
+        conn.execute(text("DROP TABLE ask_holders"))
+        conn.execute(text("ALTER TABLE documents DROP COLUMN themed_at"))
+        conn.execute(text("ALTER TABLE documents ALTER COLUMN source TYPE VARCHAR(512)"))
+        conn.execute(text("UPDATE schema_info SET value = '5' WHERE key = 'version'"))
+    engine.dispose()
+    engine = open_engine(url)
+    assert dbmod.schema_version(engine) == schema.SCHEMA_VERSION
+    with engine.connect() as conn:
+        assert conn.execute(select(schema.ask_holders.c.organisation)).scalars().all() == ["Bus Users Group"]
+        assert conn.execute(select(schema.documents.c.themed_at)).scalar() is not None
+    source = next(c for c in inspect(engine).get_columns("documents") if c["name"] == "source")
+    assert str(source["type"]).upper() == "TEXT"
+    assert load_document(engine, doc.id).text == doc.text
