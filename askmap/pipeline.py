@@ -33,6 +33,7 @@ from analysis.positions import Statement, extract_statements
 from analysis.records import Ask
 from analysis.themes import ThemeSpec
 from ingest import Document, IngestError, ReadOptions, read, read_stream, walk
+from ingest.reader import STREAMED
 
 from .stages import StageTimes
 from .store import load_registry
@@ -47,7 +48,7 @@ PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over wor
 CHUNK = 16  # documents whose candidate sentences are parsed in one spaCy batch
 STORE_CHUNK = 200  # new documents written in one transaction (each page written once, not once a document)
 SLICE = 2000  # new documents analysed, then stored, at a time
-STREAM_BYTES = 8 * 1024 * 1024  # a CSV export larger than this is read, analysed and stored as a stream of rows
+STREAM_BYTES = 8 * 1024 * 1024  # an export (CSV, XLSX) larger than this is read, analysed and stored as a stream of rows
 
 
 def default_workers() -> int:
@@ -347,7 +348,7 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
 
 def _streamed(path: Path) -> bool:
     try:
-        return path.suffix.lower() == ".csv" and path.stat().st_size > STREAM_BYTES
+        return path.suffix.lower() in STREAMED and path.stat().st_size > STREAM_BYTES
     except OSError:
         return False
 

@@ -91,12 +91,12 @@ def without_nul(value):
     return value
 
 
-STREAMED = (".csv",)  # formats read as a stream of documents when large (see read_stream)
+STREAMED = (".csv", ".xlsx")  # consultation exports: read as a stream of documents when large (see read_stream)
 
 
 def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterator[Document]:
-    """The documents of one file one at a time: a CSV export row by row (never held whole); any other format
-    as :func:`read` gives them. Errors are raised when met, so documents before a bad row may have come."""
+    """The documents of one file one at a time: a CSV or XLSX export row by row (never held whole); any other
+    format as :func:`read` gives them. Errors are raised when met, so documents before a bad row may have come."""
     path = Path(path)
     options = options or ReadOptions()
     if path.suffix.lower() not in STREAMED:
@@ -106,10 +106,11 @@ def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterato
     if not data.strip():
         raise IngestError(path.name, "empty file")
     from .metadata import enrich
-    from .tabular import iter_csv
+    from .tabular import iter_csv, iter_xlsx
 
+    fmt = path.suffix.lower()[1:]
     try:
-        docs = iter_csv(data, path.name, options)
+        docs = (iter_csv if fmt == "csv" else iter_xlsx)(data, path.name, options)
         del data  # decoded: the bytes are not needed any more
         for doc in docs:
             doc = without_nul(enrich(without_nul(doc)))
@@ -120,7 +121,7 @@ def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterato
     except MemoryError:
         raise IngestError(path.name, "file too large to read") from None
     except Exception as exc:  # as read_bytes: a library failing on a corrupt file is that file's error
-        raise IngestError(path.name, f"could not read CSV file: {type(exc).__name__}: {exc}") from exc
+        raise IngestError(path.name, f"could not read {fmt.upper()} file: {type(exc).__name__}: {exc}") from exc
 
 
 def _mib(n: int) -> str:

@@ -122,33 +122,73 @@ def _sniff(text: str) -> str:
 
 
 def read_xlsx(data: bytes, source: str, options: ReadOptions) -> list[Document]:
+    filled: list[int] = [0]
+    docs = _documents(list(_xlsx_rows(data, source, options, filled)), source, "xlsx", options)
+    _note_formulas(docs[0], filled[0])
+    return docs
+
+
+def iter_xlsx(data: bytes, source: str, options: ReadOptions) -> Iterator[Document]:
+    """The documents of an XLSX export one at a time (the sheet is read as a stream, never held whole)."""
+    filled: list[int] = [0]
+    first = True
+    for doc in iter_documents(_xlsx_rows(data, source, options, filled), source, "xlsx", options):
+        if first:  # formula cells met before the first answer are noted on it
+            _note_formulas(doc, filled[0])
+            first = False
+        yield doc
+
+
+def _note_formulas(doc: Document, filled: int) -> None:
+    if filled:
+        doc.metadata["formula_cells"] = f"{filled} formula cells had no saved value: their formula text is kept"
+
+
+def _xlsx_rows(data: bytes, source: str, options: ReadOptions, filled: list[int]) -> Iterator[list[str]]:
+    """The rows of the first sheet with data, as text, one at a time; a formula saved without its value gives
+    its formula text rather than nothing (``filled[0]`` counts them)."""
     import openpyxl
 
-    buf = io.BytesIO(data)
     if not data.startswith(b"PK"):
         raise IngestError(source, "not a valid XLSX file (not a zip archive: an old .xls, or a renamed file?)")
     check_zip(data, source, "XLSX", "xl/workbook.xml", options.max_unzipped_bytes)
-    try:
-        wb = openpyxl.load_workbook(buf, read_only=True, data_only=True)  # data_only: formulas' cached values
+    try:  # data_only: formulas' cached values; the second workbook holds the formulas themselves
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        fb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False) if _has_formulas(data) else None
     except Exception as exc:
         raise IngestError(source, f"not a valid XLSX file ({type(exc).__name__}: {exc})") from exc
     try:
-        rows: list[list[str]] = []
         for index, ws in enumerate(wb.worksheets):  # the first sheet with data
             ws.reset_dimensions()  # the stored size is often wrong, and would cut rows short
-            rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-            if any(any(c.strip() for c in r) for r in rows):
-                break
+            values = ws.iter_rows(values_only=True)
+            if fb is not None:
+                fs = fb.worksheets[index]
+                fs.reset_dimensions()
+                formulas = fs.iter_rows(values_only=True)
+            else:
+                formulas = None
+            rows = (_row_text(v, next(formulas, ()) if formulas is not None else (), filled) for v in values)
+            head = []
+            for row in rows:
+                head.append(row)
+                if any(c.strip() for c in row):
+                    break
+            if head and any(c.strip() for c in head[-1]):
+                yield from chain(head, rows)
+                return
     finally:
         wb.close()
-    formulas = _formula_texts(buf, index) if rows and _has_formulas(data) else {}
-    for (r, c), f in formulas.items():  # a formula saved without its value: its text, rather than nothing
-        if r < len(rows) and c < len(rows[r]) and not rows[r][c].strip():
-            rows[r][c] = f
-    docs = _documents(rows, source, "xlsx", options)
-    if formulas:
-        docs[0].metadata["formula_cells"] = f"{len(formulas)} formula cells had no saved value: their formula text is kept"
-    return docs
+        if fb is not None:
+            fb.close()
+
+
+def _row_text(values: tuple, formulas: tuple, filled: list[int]) -> list[str]:
+    out = [_cell_text(v) for v in values]
+    for c, f in enumerate(formulas):
+        if c < len(out) and not out[c].strip() and isinstance(f, str) and f.startswith("="):
+            out[c] = f
+            filled[0] += 1
+    return out
 
 
 def _has_formulas(data: bytes) -> bool:
@@ -163,21 +203,6 @@ def _has_formulas(data: bytes) -> bool:
                             return True
                         tail = piece[-3:]
     return False
-
-
-def _formula_texts(buf: io.BytesIO, sheet: int) -> dict[tuple[int, int], str]:
-    """(row, column) → formula text of the formula cells of a sheet."""
-    import openpyxl
-
-    buf.seek(0)
-    wb = openpyxl.load_workbook(buf, read_only=True, data_only=False)
-    try:
-        ws = wb.worksheets[sheet]
-        ws.reset_dimensions()
-        return {(r, c): v for r, row in enumerate(ws.iter_rows(values_only=True)) for c, v in enumerate(row)
-                if isinstance(v, str) and v.startswith("=")}
-    finally:
-        wb.close()
 
 
 def _cell_text(value: object) -> str:

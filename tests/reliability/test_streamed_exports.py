@@ -4,13 +4,14 @@ and an interrupt keeps the slices stored before it."""
 import csv
 import signal
 
+import pytest
+
+from sqlalchemy import func, select
+
 from askmap.cli import main
 from askmap.store import open_engine
 from askmap.store.schema import asks, documents
-from sqlalchemy import func, select
-
 from tests.reliability.helpers import run_askmap, snapshot, start_askmap
-import pytest
 
 pytestmark = pytest.mark.slow  # benchmark smoke, browser and scale tests: still run by make test
 
@@ -27,16 +28,29 @@ def _export(path, n):
     return path
 
 
+def _xlsx(path, n):
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("answers")
+    ws.append(["ID", "Organisation", "Q1 Do you agree with the proposal? Please give reasons."])
+    for i in range(n):
+        ws.append([f"R-{i}", ["", "Town Cycle Club", "Harbour Users"][i % 3], f"{ANSWERS[i % 4]} Ref {i}."])
+    wb.save(path)
+    return path
+
+
 def _counts(db):
     with open_engine(db).connect() as conn:
         return (conn.execute(select(func.count()).select_from(documents)).scalar_one(),
                 conn.execute(select(asks.c.holder, func.count()).group_by(asks.c.holder).order_by(asks.c.holder)).all())
 
 
-def test_a_streamed_export_gives_what_reading_it_whole_gives(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("make", [_export, _xlsx], ids=["csv", "xlsx"])
+def test_a_streamed_export_gives_what_reading_it_whole_gives(tmp_path, monkeypatch, capsys, make):
     import askmap.pipeline as pipeline
 
-    export = _export(tmp_path / "export.csv", 300)
+    export = make(tmp_path / f"export.{'csv' if make is _export else 'xlsx'}", 300)
     whole, streamed = str(tmp_path / "whole.db"), str(tmp_path / "streamed.db")
     assert main(["--db", whole, "ingest", "--no-themes", str(export)]) == 0
     monkeypatch.setattr(pipeline, "STREAM_BYTES", 1000)
@@ -47,7 +61,7 @@ def test_a_streamed_export_gives_what_reading_it_whole_gives(tmp_path, monkeypat
     assert main(["--db", streamed, "ingest", "--no-themes", str(export)]) == 0
     assert calls, "the export was not streamed"
     out = capsys.readouterr().out
-    assert out.count("export.csv: ok (300 new, 0 duplicate documents)") == 2
+    assert out.count(f"{export.name}: ok (300 new, 0 duplicate documents)") == 2
     assert _counts(whole) == _counts(streamed)
 
 
