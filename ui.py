@@ -270,6 +270,8 @@ def build_app(db: str | None = None) -> gr.Blocks:
     engine = open_engine(db)
     if count_documents(engine) == 0 and CORPUS.is_dir():
         pipeline.ingest_paths(engine, [CORPUS])  # the demo corpus on first start
+    else:
+        pipeline.finish_theming(engine)  # documents an interrupted ingest left waiting for themes: finished now
 
     def do_upload(files, id_col, org_col, type_col, question_cols, progress=gr.Progress()):
         empty = pd.DataFrame(columns=["file", "result", "reason", "asks"])

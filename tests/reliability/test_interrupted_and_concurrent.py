@@ -139,3 +139,13 @@ def test_a_database_held_by_another_writer_is_one_line_not_a_traceback(tmp_path,
     assert out.returncode == 3, out.stdout + out.stderr
     assert "is locked by another askmap process" in out.stderr and "Traceback" not in out.stderr
     assert run_askmap(db, "ingest", str(extra)).returncode == 0  # once it is free, the same command goes through
+
+
+def test_the_app_finishes_what_an_interrupted_ingest_left(tmp_path, corpus, hashing_embedder):
+    import ui
+
+    db = str(tmp_path / "app.db")
+    assert run_askmap(db, "ingest", "--no-themes", str(corpus)).returncode == 0  # stored, waiting for themes
+    assert not any(snapshot(db)["documents"].values())
+    ui.build_app(db)
+    assert all(snapshot(db)["documents"].values())
