@@ -69,9 +69,14 @@ def read_bytes(data: bytes, source: str, options: ReadOptions | None = None) -> 
         raise IngestError(source, "no documents found in file")
     if not any(any(c.isalnum() for c in d.text) for d in docs):  # rules and markup only ("---", "***")
         raise IngestError(source, "empty document (no text)")
+    return [_finish(d) for d in docs]
+
+
+def _finish(doc: Document) -> Document:
+    """A document as read → as stored: the format-free metadata filled in, no NUL characters anywhere."""
     from .metadata import enrich
 
-    return [without_nul(enrich(without_nul(d))) for d in docs]
+    return without_nul(enrich(without_nul(doc)))
 
 
 def without_nul(value):
@@ -105,7 +110,6 @@ def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterato
     data = _read_regular(path, options)
     if not data.strip():
         raise IngestError(path.name, "empty file")
-    from .metadata import enrich
     from .tabular import iter_csv, iter_xlsx
 
     fmt = path.suffix.lower()[1:]
@@ -113,7 +117,7 @@ def read_stream(path: str | Path, options: ReadOptions | None = None) -> Iterato
         docs = (iter_csv if fmt == "csv" else iter_xlsx)(data, path.name, options)
         del data  # decoded: the bytes are not needed any more
         for doc in docs:
-            doc = without_nul(enrich(without_nul(doc)))
+            doc = _finish(doc)
             doc.path = str(path)
             yield doc
     except IngestError:

@@ -1,7 +1,6 @@
 """Work that survives (issue 15): a run killed between storing and theming is finished by the next run — never
 reported as a finished duplicate — and ends identical to a clean run; four processes ingesting into one new
 database at once lose nothing, duplicate nothing, and theme every document."""
-import os
 import signal
 
 import pytest
