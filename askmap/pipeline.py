@@ -72,12 +72,26 @@ class TooSlow(BaseException):
     rules swallows it)."""
 
 
+class TooLarge(BaseException):
+    """A file's reading or analysis grew the process past its memory budget (a BaseException, as TooSlow)."""
+
+
+def _budget_env(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, str(default))))
+    except ValueError:
+        return default
+
+
 def file_seconds() -> float:
     """The time budget of one document's analysis: ``ASKMAP_FILE_SECONDS`` (default 300; 0: none)."""
-    try:
-        return max(0.0, float(os.environ.get("ASKMAP_FILE_SECONDS", "300")))
-    except ValueError:
-        return 300.0
+    return _budget_env("ASKMAP_FILE_SECONDS", 300.0)
+
+
+def file_megabytes() -> float:
+    """The memory budget of one file's reading and of one document's analysis, as growth of the process's
+    resident memory in MiB: ``ASKMAP_FILE_MB`` (default 2048; 0: none)."""
+    return _budget_env("ASKMAP_FILE_MB", 2048.0)
 
 
 @contextlib.contextmanager
@@ -100,13 +114,65 @@ def time_budget(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def resident_mib() -> float:
+    """This process's resident memory in MiB (Linux: /proc/self/statm; elsewhere 0, and no budget holds)."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+MEMORY_POLL = 0.02  # seconds between two looks at the resident memory while a budget holds
+
+
+@contextlib.contextmanager
+def memory_budget(megabytes: float):
+    """Raise TooLarge inside the block once the process has grown by more than ``megabytes`` MiB since it
+    began: a watching thread samples the resident memory and signals the main thread (only there, as the
+    time budget). A C routine that allocates in one call is stopped when it returns to Python."""
+    base = resident_mib()
+    if megabytes <= 0 or not base or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    done = threading.Event()
+    main = threading.main_thread().ident
+
+    def stop(signum, frame):
+        raise TooLarge()
+
+    def watch():
+        while not done.wait(MEMORY_POLL):
+            if resident_mib() - base > megabytes:
+                signal.pthread_kill(main, signal.SIGUSR2)
+                return
+
+    previous = signal.signal(signal.SIGUSR2, stop)
+    watcher = threading.Thread(target=watch, name="askmap-memory-budget", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+        signal.signal(signal.SIGUSR2, previous)
+
+
+@contextlib.contextmanager
+def file_budget(seconds: float | None = None, megabytes: float | None = None):
+    """The time and the memory budget together (the configured ones unless given)."""
+    with time_budget(file_seconds() if seconds is None else seconds), \
+            memory_budget(file_megabytes() if megabytes is None else megabytes):
+        yield
+
+
 def analyse_document(doc: Document, registry: Registry) -> Analysed:
     """Asks, then stance statements; spaCy's share of the time is counted as parsing. A document whose
     analysis runs past :func:`file_seconds` is an error ("too slow"), and the batch goes on."""
     out = Analysed()
-    budget = file_seconds()
+    budget, megabytes = file_seconds(), file_megabytes()
     try:
-        with time_budget(budget):
+        with file_budget(budget, megabytes):
             p0, t0 = parse_seconds(), time.perf_counter()
             out.asks = extract_asks(doc, registry)
             p1, t1 = parse_seconds(), time.perf_counter()
@@ -116,6 +182,12 @@ def analyse_document(doc: Document, registry: Registry) -> Analysed:
         out.asks, out.statements = [], []
         out.error = (f"too slow: the analysis of {doc.source} was stopped after {budget:g} s "
                      "(ASKMAP_FILE_SECONDS sets the budget)")
+        return out
+    except TooLarge:
+        out.asks, out.statements = [], []
+        gc.collect()
+        out.error = (f"too large: the analysis of {doc.source} took more than {megabytes:g} MiB of memory "
+                     "(ASKMAP_FILE_MB sets the budget)")
         return out
     except Exception as exc:  # one document failing to analyse never loses the others
         out.error = f"could not analyse {doc.source}: {type(exc).__name__}: {exc}"
@@ -155,9 +227,9 @@ def analyse_chunk(docs: list[Document], registry: Registry) -> list[Analysed]:
     nlp()  # loaded outside any time budget: a budget must never interrupt an import half-way
     t0, p0 = time.perf_counter(), parse_seconds()
     try:
-        with time_budget(file_seconds() * len(docs)):
+        with file_budget(file_seconds() * len(docs)):
             prime([t for d in docs for t in candidate_sentences(d)])
-    except (Exception, TooSlow):  # a document that can't be primed (or too slowly) is analysed, and timed, on its own
+    except (Exception, TooSlow, TooLarge):  # a document that can't be primed (or too slowly) is analysed, and timed, on its own
         pass
     out = [analyse_document(d, registry) for d in docs]
     if out:  # the batch parse counts as parsing; finding the candidates as extraction
@@ -220,10 +292,16 @@ class FileResult:
 def _read_file(path: Path, options: ReadOptions | None) -> tuple[FileResult, list[Document]]:
     if not path.exists():
         return FileResult(str(path), ERROR, "no such file or folder"), []
+    megabytes = file_megabytes()
     try:
-        return FileResult(str(path), OK), read(path, options)
+        with memory_budget(megabytes):
+            return FileResult(str(path), OK), read(path, options)
     except IngestError as exc:
         return FileResult(str(path), ERROR, exc.reason), []
+    except TooLarge:
+        gc.collect()
+        return FileResult(str(path), ERROR, f"too large: reading it took more than {megabytes:g} MiB of memory "
+                                            "(ASKMAP_FILE_MB sets the budget)"), []
 
 
 def _own_files(engine: Engine) -> list[str]:

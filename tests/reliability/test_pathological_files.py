@@ -35,3 +35,27 @@ def test_a_document_past_its_time_budget_is_an_error_and_the_batch_goes_on(tmp_p
     assert out.returncode == 1
     assert "big.txt: error: too slow: the analysis of big.txt was stopped after 0.5 s" in out.stdout, out.stdout
     assert "small.txt: ok (1 ask)" in out.stdout
+
+
+def test_a_document_past_its_memory_budget_is_an_error_and_the_batch_goes_on(tmp_path):
+    # 40,000 asks of one document grow the process by far more than 40 MiB; the small letter after it by far less
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "big.txt").write_text(SENTENCE * 40000)
+    (tmp_path / "in" / "small.txt").write_text("Dear Council,\n\nWe urge the council to light the towpath.\n\nYours,\nBo\n")
+    out = run_askmap(str(tmp_path / "m.db"), "ingest", "--no-themes", str(tmp_path / "in"),
+                     env=askmap_env(ASKMAP_FILE_MB="40"), timeout=240)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "big.txt: error: too large: the analysis of big.txt took more than 40 MiB of memory" in out.stdout, out.stdout
+    assert "small.txt: ok (1 ask)" in out.stdout
+
+
+def test_a_file_whose_reading_passes_the_memory_budget_is_an_error(tmp_path):
+    # an HTML page of 30 MB of short paragraphs: its parse tree alone is many times the 40 MiB budget
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "huge.html").write_text("<html><body>" + "<p>We ask the council to act.</p>" * 1_000_000 + "</body></html>")
+    (tmp_path / "in" / "small.txt").write_text("Dear Council,\n\nWe urge the council to light the towpath.\n\nYours,\nBo\n")
+    out = run_askmap(str(tmp_path / "r.db"), "ingest", "--no-themes", "--max-mb", "100", str(tmp_path / "in"),
+                     env=askmap_env(ASKMAP_FILE_MB="40"), timeout=240)
+    assert out.returncode == 1, out.stdout + out.stderr
+    assert "huge.html: error: too large: reading it took more than 40 MiB of memory" in out.stdout, out.stdout
+    assert "small.txt: ok (1 ask)" in out.stdout
