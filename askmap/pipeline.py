@@ -48,6 +48,7 @@ PARALLEL_MIN = 40  # new documents in a batch before analysis is spread over wor
 CHUNK = 16  # documents whose candidate sentences are parsed in one spaCy batch
 STORE_CHUNK = 200  # new documents written in one transaction (each page written once, not once a document)
 SLICE = 2000  # new documents analysed, then stored, at a time
+FIRST_FIT_ROUNDS = 3  # re-fits of a new database's first themes for documents stored by others during the fit
 STREAM_BYTES = 8 * 1024 * 1024  # an export (CSV, XLSX) larger than this is read, analysed and stored as a stream of rows
 
 
@@ -521,7 +522,17 @@ def finish_theming(engine: Engine, results: list[FileResult] | None = None, spec
             return []
         embedder = embedder or default_embedder(engine)
         before, t0 = embedder.seconds, time.perf_counter()
+        first = not has_themes(engine)
         theme_new_asks(engine, specs, embedder, waiting)
+        # the first fit of a database takes in what other ingesters stored while it ran: four ingesters into a
+        # new database end with the themes one ingester of all their files would fit, not with the late ones'
+        # asks squeezed into themes fitted without them (a few rounds at most; later arrivals join incrementally)
+        for _ in range(FIRST_FIT_ROUNDS if first else 0):
+            late = unthemed_documents(engine)
+            if not late:
+                break
+            fit(engine, specs, embedder)
+            waiting += late
         if times is not None:
             spent = embedder.seconds - before
             times.add("embed", spent)
