@@ -344,7 +344,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     from analysis.answer_themes import copy_near_duplicates, cross_validate, fit_tags, pick
     from analysis.answers import sentences
 
-    from .store.answers import analyst_tags, answers_for_theming, set_answer_themes
+    from .store.answers import analyst_tags, answers_for_theming, set_answer_themes, set_learned_stances
 
     ensure_answers(engine, doc_ids)
     live = [t for t in load_themes(engine) if t.centroid is not None]
@@ -358,6 +358,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     whole_docs = [r for r in rows if r.question is None and r.id not in tags]
     rows = [r for r in rows if not (r.question is None and r.id not in tags)]
     out: list[dict] = []
+    stances: list[dict] = []
     themed = 0
     if whole_docs:
         from .store.answers import document_themes
@@ -422,6 +423,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                 question = members[0].question
                 report[question] = {"tagged": len(tagged), "themes_learned": model.learned, "sample_f1": cv["sample_f1"],
                                     "themes": {group[j].name: v for j, v in cv["themes"].items() if v["tagged"] or v["precision"] is not None}}
+        stances += _learned_stances(members, owners, vecs, embedder)
         picked = pick(owners, scores, len(members))
         sentence_rows: dict[int, list[int]] = {}  # answer index → its sentences' rows (found once, not per theme)
         for k, (i, span) in enumerate(owners):
@@ -452,7 +454,46 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
         themed += len({a["answer_id"] for a in found})
         out += found
     set_answer_themes(engine, list(dict.fromkeys(r.id for m in groups.values() for r in m)), out)
+    set_learned_stances(engine, stances)
     return themed
+
+
+def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | None]], vecs: np.ndarray,
+                     embedder: Embedder) -> list[dict]:
+    """For the answers to a question whose words gave the stance rules nothing (or only a cue the model reads
+    better, :meth:`analysis.stance_model.StanceModel.decides`), the learned model's stance
+    (:mod:`analysis.stance_model`) from the vectors already made for themes, with the sentence that speaks
+    most for it as evidence. Only for vectors of the model it was trained on."""
+    from analysis import stance_model
+    from analysis.answers import UNCLEAR, sentences
+
+    model = stance_model.load()
+    if model is None or embedder.name != stance_model.TRAINED_ON:
+        return []
+    todo = [i for i, r in enumerate(members) if r.question and model.decides(r.stance_rule)]
+    if not todo:
+        return []
+    questions = sorted({members[i].question for i in todo})
+    qv = dict(zip(questions, embedder.embed(questions)))
+    rows_of: dict[int, list[int]] = {}
+    for k, (i, _) in enumerate(owners):
+        rows_of.setdefault(i, []).append(k)
+    out = []
+    for i in todo:
+        r, rows = members[i], rows_of[i]
+        p = model.probabilities(vecs[rows], np.repeat(qv[r.question][None, :], len(rows), axis=0))
+        stance, prob = model.predict(vecs[rows[:1]], qv[r.question][None, :])[0]  # the first row: the whole answer
+        if stance == UNCLEAR:
+            out.append({"answer_id": r.id, "stance": UNCLEAR, "start": r.start, "end": r.start})
+            continue
+        c = model.classes.index(stance)
+        best = max(range(len(rows)), key=lambda k: (owners[rows[k]][1] is not None, p[k, c]) if len(rows) > 1 else 0)
+        span = owners[rows[best]][1]
+        if span is None:
+            spans = sentences(r.text)
+            span = spans[0] if len(spans) == 1 else (0, len(r.text))
+        out.append({"answer_id": r.id, "stance": stance, "start": r.start + span[0], "end": r.start + span[1]})
+    return out
 
 
 DISCOVER_MIN_ANSWERS = 10  # answers to a question that no theme fits before themes are discovered among them

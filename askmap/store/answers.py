@@ -13,6 +13,7 @@ from analysis.answers import ANSWER_STANCES, Answer
 from .schema import answer_themes, answers, asks, documents, themes
 
 MACHINE, ANALYST = "machine", "analyst"
+from analysis.stance_model import LEARNED  # the stance rule of an answer whose stance the learned model gave
 NO_THEME = "(no theme fits)"
 NO_THEME_ID = "-"  # an analyst's "no theme fits" for an answer, stored as a tag
 
@@ -25,6 +26,8 @@ class AnswerRow:
     end: int
     question: str | None
     text: str
+    stance: str = "unclear"
+    stance_rule: str | None = None
 
 
 def docs_without_answers(engine: Engine, doc_ids: Sequence[str] | None = None) -> list[str]:
@@ -54,10 +57,22 @@ def save_answers(engine: Engine, items: Sequence[Answer]) -> None:
 def answers_for_theming(engine: Engine, doc_ids: Sequence[str] | None = None) -> list[AnswerRow]:
     with engine.connect() as conn:
         q = select(answers.c.id, answers.c.doc_id, answers.c.start, answers.c.end, answers.c.question,
-                   answers.c.text).order_by(answers.c.doc_id, answers.c.start)
+                   answers.c.text, answers.c.stance, answers.c.stance_rule).order_by(answers.c.doc_id, answers.c.start)
         if doc_ids is not None:
             q = q.where(answers.c.doc_id.in_(list(doc_ids)))
         return [AnswerRow(*r) for r in conn.execute(q)]
+
+
+def set_learned_stances(engine: Engine, rows: Sequence[dict]) -> None:
+    """The learned stance of answers the model decides (see :mod:`analysis.stance_model`):
+    ``{"answer_id", "stance", "start", "end"}`` (the evidence span in the document's text)."""
+    if not rows:
+        return
+    with engine.begin() as conn:
+        for r in rows:
+            conn.execute(answers.update().where(answers.c.id == r["answer_id"])
+                         .values(stance=r["stance"], stance_rule=LEARNED,
+                                 stance_evidence=[{"start": r["start"], "end": r["end"]}] if r["stance"] != "unclear" else []))
 
 
 def set_answer_themes(engine: Engine, answer_ids: Sequence[str], rows: Sequence[dict]) -> None:
