@@ -307,14 +307,18 @@ def ensure_answers(engine: Engine, doc_ids: list[str] | None = None) -> int:
 
     from .store import load_document
     from .store.answers import docs_without_answers, save_answers
+    from .store.batches import chunks
 
-    made = []
-    for doc_id in docs_without_answers(engine, doc_ids):
-        doc = load_document(engine, doc_id)
-        if doc is not None:
-            made += split_answers(doc)
-    save_answers(engine, made)
-    return len(made)
+    made = 0
+    for part in chunks(docs_without_answers(engine, doc_ids)):  # a chunk of documents in memory at a time
+        found = []
+        for doc_id in part:
+            doc = load_document(engine, doc_id)
+            if doc is not None:
+                found += split_answers(doc)
+        save_answers(engine, found)
+        made += len(found)
+    return made
 
 
 def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
@@ -499,6 +503,19 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
 DISCOVER_MIN_ANSWERS = 10  # answers to a question that no theme fits before themes are discovered among them
 
 
+NAME_SAMPLE = 60  # members of a discovered theme, the closest to its centre, whose phrases name it (parsing is the cost)
+
+
+def _central(idx: list[int], vecs: np.ndarray, n: int) -> list[int]:
+    """The ``n`` members of a cluster closest to its centroid (all of a smaller one), in their original order."""
+    if len(idx) <= n:
+        return idx
+    centroid = _unit(vecs[idx].mean(axis=0))
+    sims = vecs[idx] @ centroid
+    keep = sorted(np.argsort(-sims, kind="stable")[:n])
+    return [idx[k] for k in keep]
+
+
 def discover_for_question(engine: Engine, embedder: Embedder, question: str, members: list) -> list[dict]:
     """Themes discovered among one question's answers that no listed theme fits (BERTopic, as for asks),
     each named with the noun phrase its answers use most and the others least
@@ -525,7 +542,7 @@ def discover_for_question(engine: Engine, embedder: Embedder, question: str, mem
     if not clusters:
         return []
     order = sorted(clusters, key=lambda lab: (-len(clusters[lab]), min(clusters[lab])))
-    names = name_themes([[texts[i] for i in clusters[lab]] for lab in order],
+    names = name_themes([[texts[i] for i in _central(clusters[lab], vecs, NAME_SAMPLE)] for lab in order],
                         lambda ts: [with_entities(d) for d in nlp().pipe(ts)])
     themes, out = [], []
     for lab, name in zip(order, names):

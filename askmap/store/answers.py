@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, func, insert, select
 
 from analysis.answers import ANSWER_STANCES, Answer
 
+from .batches import chunks, sorted_chunks
 from .schema import answer_themes, answers, asks, documents, themes
 
 MACHINE, ANALYST = "machine", "analyst"
@@ -34,9 +35,8 @@ def docs_without_answers(engine: Engine, doc_ids: Sequence[str] | None = None) -
     """Stored documents that have no answers yet (all of them, or those of ``doc_ids``)."""
     with engine.connect() as conn:
         q = select(documents.c.id).where(~documents.c.id.in_(select(answers.c.doc_id))).order_by(documents.c.id)
-        if doc_ids is not None:
-            q = q.where(documents.c.id.in_(list(doc_ids)))
-        return list(conn.execute(q).scalars())
+        queries = [q] if doc_ids is None else [q.where(documents.c.id.in_(part)) for part in sorted_chunks(doc_ids)]
+        return [doc_id for query in queries for doc_id in conn.execute(query).scalars()]
 
 
 def save_answers(engine: Engine, items: Sequence[Answer]) -> None:
@@ -44,7 +44,8 @@ def save_answers(engine: Engine, items: Sequence[Answer]) -> None:
     if not items:
         return
     with engine.begin() as conn:
-        have = set(conn.execute(select(answers.c.id).where(answers.c.id.in_([a.id for a in items]))).scalars())
+        have = {i for part in chunks([a.id for a in items]) for i in
+                conn.execute(select(answers.c.id).where(answers.c.id.in_(part))).scalars()}
         rows = [{"id": a.id, "doc_id": a.doc_id, "start": a.start, "end": a.end, "question": a.question, "text": a.text,
                  "response_id": a.response_id, "respondent": a.respondent, "organisation": a.organisation,
                  "respondent_type": a.respondent_type, "stance": a.stance, "stance_rule": a.stance_rule,
@@ -58,9 +59,8 @@ def answers_for_theming(engine: Engine, doc_ids: Sequence[str] | None = None) ->
     with engine.connect() as conn:
         q = select(answers.c.id, answers.c.doc_id, answers.c.start, answers.c.end, answers.c.question,
                    answers.c.text, answers.c.stance, answers.c.stance_rule).order_by(answers.c.doc_id, answers.c.start)
-        if doc_ids is not None:
-            q = q.where(answers.c.doc_id.in_(list(doc_ids)))
-        return [AnswerRow(*r) for r in conn.execute(q)]
+        queries = [q] if doc_ids is None else [q.where(answers.c.doc_id.in_(part)) for part in sorted_chunks(doc_ids)]
+        return [AnswerRow(*r) for query in queries for r in conn.execute(query)]
 
 
 def set_learned_stances(engine: Engine, rows: Sequence[dict]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, case, func, literal, select, union_all
 
+from .batches import chunks
 from .schema import ask_holders, ask_themes, asks, documents, statement_themes, statements, themes
 
 POSITION_FIELDS = ["organisation", "theme", "stance", "doc", "evidence", "start", "end", "speaker", "source", "doc_id"]
@@ -84,11 +85,14 @@ def organisations_of(engine: Engine, doc_ids: list[str]) -> list[str]:
     """The organisations holding asks or statements in these documents."""
     if not doc_ids:
         return []
-    q = union_all(select(ask_holders.c.organisation).join(asks, asks.c.id == ask_holders.c.ask_id)
-                  .where(asks.c.doc_id.in_(doc_ids)),
-                  select(statements.c.organisation).where(statements.c.doc_id.in_(doc_ids)))
+    found: set[str] = set()
     with engine.connect() as conn:
-        return sorted(set(conn.execute(q).scalars()))
+        for part in chunks(doc_ids):
+            q = union_all(select(ask_holders.c.organisation).join(asks, asks.c.id == ask_holders.c.ask_id)
+                          .where(asks.c.doc_id.in_(part)),
+                          select(statements.c.organisation).where(statements.c.doc_id.in_(part)))
+            found |= set(conn.execute(q).scalars())
+    return sorted(found)
 
 
 def conflicts(engine: Engine, names: int = 10) -> list[dict]:

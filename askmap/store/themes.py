@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, select, upda
 
 from analysis.themes import Assignment, Theme
 
+from .batches import chunks, sorted_chunks
 from .schema import ask_themes, asks, documents, embeddings, statement_themes, statements, theme_edits, themes
 
 
@@ -89,10 +90,9 @@ def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
     q = select(table.c.id, table.c.text, table.c.context, table.c.doc_id).order_by(table.c.doc_id, table.c.start)
     if only_unthemed:
         q = q.where(~table.c.id.in_(select(link_column)))
-    if doc_ids is not None:
-        q = q.where(table.c.doc_id.in_(list(doc_ids)))
+    queries = [q] if doc_ids is None else [q.where(table.c.doc_id.in_(part)) for part in sorted_chunks(doc_ids)]
     with engine.connect() as conn:
-        return [ThemingRow(r.id, r.text, r.context, r.doc_id) for r in conn.execute(q)]
+        return [ThemingRow(r.id, r.text, r.context, r.doc_id) for query in queries for r in conn.execute(query)]
 
 
 OPENING_CHARS = 1500  # how much of a document's beginning its subject is read from
@@ -182,7 +182,8 @@ def add_assignments(engine: Engine, assignments: Sequence[Assignment]) -> None:
         return
     with engine.begin() as conn:
         ids = list({a.ask_id for a in assignments})
-        conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(ids), ask_themes.c.manual.is_(False)))
+        for part in chunks(ids):
+            conn.execute(delete(ask_themes).where(ask_themes.c.ask_id.in_(part), ask_themes.c.manual.is_(False)))
         conn.execute(ask_themes.insert(), [{"ask_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank,
                                             "score": a.score, "manual": False} for a in assignments])
         sync_ask_theme_names(conn, ids)
@@ -194,10 +195,9 @@ def sync_ask_theme_names(conn: Connection, ask_ids: Iterable[str] | None = None)
     q = select(ask_themes.c.ask_id, ask_themes.c.theme_id).order_by(ask_themes.c.ask_id, ask_themes.c.manual.desc(),
                                                                       ask_themes.c.rank)
     ids = list(ask_ids) if ask_ids is not None else None
-    if ids is not None:
-        q = q.where(ask_themes.c.ask_id.in_(ids))
+    queries = [q] if ids is None else [q.where(ask_themes.c.ask_id.in_(part)) for part in chunks(ids)]
     per_ask: dict[str, list[str]] = {}
-    for ask_id, theme_id in conn.execute(q):
+    for ask_id, theme_id in (row for query in queries for row in conn.execute(query)):
         name = names.get(theme_id)
         if name and name not in per_ask.setdefault(ask_id, []):
             per_ask[ask_id].append(name)
@@ -313,9 +313,8 @@ def set_statement_themes(engine: Engine, assignments: Sequence[Assignment], repl
         if replace_all:
             conn.execute(delete(statement_themes))
         else:
-            ids = list({a.ask_id for a in assignments})
-            if ids:
-                conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(ids)))
+            for part in chunks({a.ask_id for a in assignments}):
+                conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(part)))
         if assignments:
             conn.execute(statement_themes.insert(), [{"statement_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank,
                                                       "score": a.score} for a in assignments])
