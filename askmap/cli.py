@@ -436,7 +436,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     summ = sub.add_parser("summary", help="per question: share of respondents raising each theme, with counts")
     summ.add_argument("--question", help="only this question (its text, or a part of it)")
-    summ.add_argument("--by", choices=["stance", "respondent_type"], help="split each theme's respondents")
+    summ.add_argument("--by", choices=["stance", "respondent_type", "kind"],
+                      help="split each theme's respondents (kind: of the respondent's organisation — charity, company, public body, …; "
+                           "individual where no organisation is named)")
     summ.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
     summ.set_defaults(func=cmd_summary)
 

@@ -226,13 +226,40 @@ def _same_question(wanted: str, question: str | None) -> bool:
     return w == q or w in q
 
 
+ORGANISATION_KIND = "kind"  # the split by the kind of the respondent's organisation
+INDIVIDUAL = "individual"  # a respondent who names no organisation
+SPLITS = (None, "stance", "respondent_type", ORGANISATION_KIND)
+
+
+def organisation_kinds(engine: Engine, names: set[str]) -> dict[str, str]:
+    """Each organisation's kind (charity, company, public body, …): the registry's where it states one (a
+    user's entry, a built-in body, a document's own words), else what the name suggests
+    (:func:`ingest.lexicon.guess_kind`), else "organisation"."""
+    from analysis.lexicon import guess_kind
+    from analysis.organisations import GROUP, ORGANISATION
+
+    from .schema import organisations
+
+    stated: dict[str, str] = {}
+    with engine.connect() as conn:
+        for part in chunks(sorted(names)):
+            for name, kind in conn.execute(select(organisations.c.name, organisations.c.kind).where(organisations.c.name.in_(part))):
+                if kind not in (ORGANISATION, GROUP):
+                    stated[name] = kind
+    return {n: stated.get(n) or guess_kind(n) or ORGANISATION for n in names}
+
+
 def summary(engine: Engine, question: str | None = None, by: str | None = None) -> list[dict]:
     """Per question and theme: how many respondents raise it and their share of the question's respondents,
-    split by stance (or respondent type) when ``by`` asks for it. Answers with no theme count under
+    split by stance, respondent type or organisation kind when ``by`` asks for it (an answer naming no
+    organisation counts as "individual"). Answers with no theme count under
     ``(no theme fits)``. Sorted by question, then count."""
-    if by not in (None, "stance", "respondent_type"):
-        raise ValueError("by must be stance or respondent_type")
+    if by not in SPLITS:
+        raise ValueError("by must be " + ", ".join(s for s in SPLITS if s))
     rows = query_responses(engine, question=question)
+    if by == ORGANISATION_KIND:
+        kinds = organisation_kinds(engine, {r["organisation"] for r in rows if r["organisation"]})
+        rows = [dict(r, kind=kinds.get(r["organisation"]) if r["organisation"] else INDIVIDUAL) for r in rows]
     per_question: dict[str | None, list[dict]] = defaultdict(list)
     for r in rows:
         per_question[r["question"]].append(r)

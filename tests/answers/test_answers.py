@@ -235,6 +235,18 @@ def test_summary_counts_respondents_per_question_and_theme(consultation):
         r["themes"] for r in query_responses(engine, question=Q2))
 
 
+def test_summary_by_organisation_kind(consultation):
+    engine, _ = consultation
+    rows = summary(engine, question=Q1, by="kind")
+    for r in rows:
+        assert sum(r["by_kind"].values()) == r["respondents"]
+    kinds = {k for r in rows for k in r["by_kind"]}
+    assert "individual" in kinds  # four of the five name no organisation
+    assert "charity" in kinds  # "Mill Lane Residents Association": an association, by its name
+    with pytest.raises(ValueError):
+        summary(engine, by="postcode")
+
+
 def test_responses_and_summary_on_the_command_line(consultation, capsys):
     _, db = consultation
     assert cli_main(["--db", db, "responses", "--stance", "disagree"]) == 0
@@ -249,6 +261,10 @@ def test_responses_and_summary_on_the_command_line(consultation, capsys):
     assert cli_main(["--db", db, "summary", "--by", "stance"]) == 0
     out = capsys.readouterr().out
     assert Q1 in out and "%" in out
+    assert cli_main(["--db", db, "summary", "--by", "kind", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and all("individual" in r["by_kind"] or "charity" in r["by_kind"] for r in rows
+                        if r["question"] == Q1)
 
 
 # ------------------------------------------------------------------ learning from tags (pure)
