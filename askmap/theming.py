@@ -484,9 +484,11 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
         rows_of.setdefault(i, []).append(k)
     out = []
     for i in todo:
-        r, rows = members[i], rows_of[i]
-        p = model.probabilities(vecs[rows], np.repeat(qv[r.question][None, :], len(rows), axis=0))
-        stance, prob = model.predict(vecs[rows[:1]], qv[r.question][None, :])[0]  # the first row: the whole answer
+        r, rows = members[i], rows_of[i]  # rows[0]: the whole answer; then its sentences (if more than one)
+        q = qv[r.question][None, :]
+        first, last = (rows[1], rows[-1]) if len(rows) > 1 else (rows[0], rows[0])
+        stance, _ = model.predict(vecs[rows[:1]], q, vecs[[first]], vecs[[last]])[0]
+        p = model.probabilities(vecs[rows], np.repeat(q, len(rows), axis=0))  # each row on its own: the evidence
         if stance == UNCLEAR:
             out.append({"answer_id": r.id, "stance": UNCLEAR, "start": r.start, "end": r.start})
             continue

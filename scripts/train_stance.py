@@ -2,7 +2,8 @@
 
 Data: ``benchmarks/stance_train/*.jsonl`` — synthetic consultation answers written and labelled by helpers who
 saw no code, on topics other than the evaluation consultations' (see benchmarks/stance_train/README.md).
-Features: the answer's MiniLM vector and its product with the question's (see analysis/stance_model.py).
+Features: the answer's MiniLM vector, its product with the question's, and its first and last sentences' vectors
+(see analysis/stance_model.py).
 Model: multinomial logistic regression (scikit-learn, class-balanced), its regularisation chosen by
 cross-validation grouped by question (no question's answers in both the training and the scored fold).
 
@@ -42,11 +43,18 @@ def load(folder: Path = DATA) -> list[dict]:
 
 
 def matrix(rows: list[dict], embedder: Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from analysis.answers import sentences
+
     a = embedder.embed([r["answer"] for r in rows])
     q = embedder.embed([r["question"] for r in rows])
+    ends = []
+    for r in rows:
+        spans = sentences(r["answer"]) or [(0, len(r["answer"]))]
+        ends += [r["answer"][slice(*spans[0])], r["answer"][slice(*spans[-1])]]
+    e = embedder.embed(ends)
     y = np.array([CLASSES.index(r["stance"]) for r in rows])
     groups = np.array([hash_question(r["question"]) for r in rows])
-    return features(a, q), y, groups
+    return features(a, q, e[0::2], e[1::2]), y, groups
 
 
 def hash_question(q: str) -> int:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from analysis import stance_model
-from analysis.answers import AGREE, DISAGREE, UNCLEAR, answer_stance
+from analysis.answers import AGREE, DISAGREE, UNCLEAR, answer_stance, sentences
 from analysis.embeddings import Embedder
 from askmap import pipeline, theming
 from askmap.store import open_engine
@@ -49,7 +49,10 @@ def test_implicit_answers_mostly_get_the_stance_a_reader_gives(embedder):
     model = stance_model.load()
     a = embedder.embed([answer for _, answer, _ in IMPLICIT])
     q = embedder.embed([question for question, _, _ in IMPLICIT])
-    got = [stance for stance, _ in model.predict(a, q)]
+    spans = [sentences(answer) for _, answer, _ in IMPLICIT]
+    first = embedder.embed([answer[slice(*s[0])] for (_, answer, _), s in zip(IMPLICIT, spans)])
+    last = embedder.embed([answer[slice(*s[-1])] for (_, answer, _), s in zip(IMPLICIT, spans)])
+    got = [stance for stance, _ in model.predict(a, q, first, last)]
     right = sum(g == want for g, (_, _, want) in zip(got, IMPLICIT))
     assert right >= 5, list(zip(got, [w for _, _, w in IMPLICIT]))
 
@@ -63,6 +66,7 @@ def test_probabilities_are_a_distribution_and_the_threshold_holds_back():
     p = model.probabilities(a, a)
     assert p.shape == (3, 4) and np.allclose(p.sum(axis=1), 1.0)
     assert all(s == UNCLEAR for s, _ in model.predict(a, a, min_probability=1.01))
+    assert np.allclose(model.probabilities(a, a), model.probabilities(a, a, a, a))  # a one-sentence answer: its own ends
 
 
 EXPORT = f'''ID,Respondent type,"{FERRY}"
