@@ -120,11 +120,14 @@ class Embedder:
                 table = np.empty((len(row), vecs.shape[1]), dtype=np.float32)
             table[[row[k] for k in ks]] = vecs
 
-        found = self.cache.get(list(unique), self.name) if self.cache else {}
-        if found:
-            place(list(found), np.vstack(list(found.values())))
-        todo = [k for k in unique if k not in found]
-        del found
+        distinct = list(unique)
+        todo: list[str] = []
+        for i in range(0, len(distinct), ENCODE_SLICE):  # cache hits placed a slice at a time: no second copy of them all
+            part = distinct[i : i + ENCODE_SLICE]
+            found = self.cache.get(part, self.name) if self.cache else {}
+            if found:
+                place(list(found), np.vstack(list(found.values())))
+            todo += [k for k in part if k not in found]
         for i in range(0, len(todo), ENCODE_SLICE):  # a slice at a time: memory stays flat on big batches
             ks = todo[i : i + ENCODE_SLICE]
             vecs = encode(self.model, [unique[k] for k in ks], self.batch_size)
@@ -132,6 +135,8 @@ class Embedder:
             if self.cache:
                 self.cache.put(dict(zip(ks, vecs)), self.name)
             place(ks, vecs)
+        if len(distinct) == len(keys):  # every text distinct, in order: the table is the answer
+            return table
         return table[[row[k] for k in keys]]
 
 

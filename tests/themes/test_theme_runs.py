@@ -285,7 +285,9 @@ def test_assign_new_is_fast_and_places_asks_in_seed_and_discovered_themes(tmp_pa
     t0 = time.perf_counter()
     placed = theming.assign_new(fitted, embedder)
     elapsed = time.perf_counter() - t0
-    assert elapsed < 0.5, f"incremental assignment took {elapsed:.2f} s"
+    # a guard against a re-fit (BERTopic: many seconds), not a benchmark: on two busy cores the placing itself
+    # took 0.3-0.5 s; benchmarks/bench_answers.py prints the figure ("one new respondent")
+    assert elapsed < 2.0, f"incremental assignment took {elapsed:.2f} s"
     p = primary(fitted)
     by_word = {w: next(i for i, t in new.items() if w in t) for w in ("valley", "Brookside", "school meal", "clock")}
     assert p[by_word["valley"]] == "s-buses"
