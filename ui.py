@@ -203,7 +203,8 @@ def question_choices(engine) -> list[tuple[str, str]]:
 
 
 def consultation_view(engine, question: str | None, theme: str | None, stance: str | None, text: str | None):
-    """Per question: each theme's respondents split by stance (a stacked bar chart and its table), and the
+    """Per question: each theme's respondents split by stance (a stacked bar chart and its table, which also
+    splits them by who answers: individuals, organisations by kind), and the
     answers table filtered by theme, stance and text. Returns (prevalence frame, chart frame, answers frame, caption)."""
     from askmap.store.answers import query_responses, summary
 
@@ -212,9 +213,19 @@ def consultation_view(engine, question: str | None, theme: str | None, stance: s
     rows = summary(engine, question=q or ("none" if question == "(whole submissions)" else None), by="stance")
     if question and question != "(whole submissions)":
         rows = [r for r in rows if r["question"] == question]
+    # the same themes split by who answers: individuals, and organisations by kind (charity, company, public body, …)
+    by_kind = {(r["question"], r["theme"]): r["by_kind"] for r in
+               summary(engine, question=q or ("none" if question == "(whole submissions)" else None), by="kind")}
+    totals: dict[str, int] = {}
+    for r in rows:
+        for k, n in by_kind.get((r["question"], r["theme"]), {}).items():
+            totals[k] = totals.get(k, 0) + n
+    kinds = sorted(totals, key=lambda k: (-totals[k], k))
+    columns = ["theme", "respondents", "share %", "agree", "disagree", "mixed", "unclear", *kinds]
     prevalence = pd.DataFrame([{"theme": r["theme"], "respondents": r["respondents"], "share %": round(100 * r["share"], 1),
-                                **{k: r["by_stance"].get(k, 0) for k in ("agree", "disagree", "mixed", "unclear")}}
-                               for r in rows], columns=["theme", "respondents", "share %", "agree", "disagree", "mixed", "unclear"])
+                                **{k: r["by_stance"].get(k, 0) for k in ("agree", "disagree", "mixed", "unclear")},
+                                **{k: by_kind.get((r["question"], r["theme"]), {}).get(k, 0) for k in kinds}}
+                               for r in rows], columns=columns)
     chart = pd.DataFrame([{"theme": r["theme"], "stance": k, "respondents": n} for r in rows
                           for k, n in r["by_stance"].items()], columns=["theme", "stance", "respondents"])
     answers = query_responses(engine, question=q or ("none" if question == "(whole submissions)" else None),

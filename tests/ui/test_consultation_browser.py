@@ -73,6 +73,8 @@ def test_consultation_tab_prevalence_filters_and_evidence(url, shots_dir):
         page.locator("text=Garden waste >> visible=true").first.wait_for(timeout=30_000)
         page.locator("text=Traffic and noise on Mill Lane >> visible=true").first.wait_for(timeout=30_000)
         assert page.locator(".vega-embed, canvas, svg.marks").count() > 0
+        # who raises each theme: individuals, and organisations by kind (the residents' association: a charity by its name)
+        page.locator("th:has-text('charity') >> visible=true").first.wait_for(timeout=30_000)
         page.locator("text=The queues of cars on Sundays >> visible=true").first.wait_for(timeout=30_000)
         # filter by stance: only the answers that disagree
         page.get_by_role("combobox", name="Stance").click()
