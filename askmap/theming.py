@@ -479,23 +479,23 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
         return []
     questions = sorted({members[i].question for i in todo})
     qv = dict(zip(questions, embedder.embed(questions)))
-    rows_of: dict[int, list[int]] = {}
+    rows_of: dict[int, list[int]] = {}  # answer → its rows: the whole answer first, then its sentences (if more than one)
     for k, (i, _) in enumerate(owners):
         rows_of.setdefault(i, []).append(k)
+    whole = [rows_of[i][0] for i in todo]
+    first = [rows_of[i][1] if len(rows_of[i]) > 1 else rows_of[i][0] for i in todo]
+    last = [rows_of[i][-1] for i in todo]
+    q = np.vstack([qv[members[i].question] for i in todo])
     out = []
-    for i in todo:
-        r, rows = members[i], rows_of[i]  # rows[0]: the whole answer; then its sentences (if more than one)
-        q = qv[r.question][None, :]
-        first, last = (rows[1], rows[-1]) if len(rows) > 1 else (rows[0], rows[0])
-        stance, _ = model.predict(vecs[rows[:1]], q, vecs[[first]], vecs[[last]])[0]
-        p = model.probabilities(vecs[rows], np.repeat(q, len(rows), axis=0))  # each row on its own: the evidence
+    for i, (stance, _) in zip(todo, model.predict(vecs[whole], q, vecs[first], vecs[last])):
+        r, said = members[i], rows_of[i][1:]
         if stance == UNCLEAR:
             out.append({"answer_id": r.id, "stance": UNCLEAR, "start": r.start, "end": r.start})
             continue
-        c = model.classes.index(stance)
-        best = max(range(len(rows)), key=lambda k: (owners[rows[k]][1] is not None, p[k, c]) if len(rows) > 1 else 0)
-        span = owners[rows[best]][1]
-        if span is None:
+        if said:  # the sentence the model reads as most for that stance
+            p = model.probabilities(vecs[said], np.repeat(qv[r.question][None, :], len(said), axis=0))
+            span = owners[said[int(p[:, model.classes.index(stance)].argmax())]][1]
+        else:
             spans = sentences(r.text)
             span = spans[0] if len(spans) == 1 else (0, len(r.text))
         out.append({"answer_id": r.id, "stance": stance, "start": r.start + span[0], "end": r.start + span[1]})

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import Engine, bindparam, delete, func, insert, select
 
 from analysis.answers import ANSWER_STANCES, Answer
 
@@ -68,11 +68,12 @@ def set_learned_stances(engine: Engine, rows: Sequence[dict]) -> None:
     ``{"answer_id", "stance", "start", "end"}`` (the evidence span in the document's text)."""
     if not rows:
         return
-    with engine.begin() as conn:
-        for r in rows:
-            conn.execute(answers.update().where(answers.c.id == r["answer_id"])
-                         .values(stance=r["stance"], stance_rule=LEARNED,
-                                 stance_evidence=[{"start": r["start"], "end": r["end"]}] if r["stance"] != "unclear" else []))
+    stmt = (answers.update().where(answers.c.id == bindparam("answer"))
+            .values(stance=bindparam("stance_"), stance_rule=LEARNED, stance_evidence=bindparam("evidence")))
+    with engine.begin() as conn:  # one statement executed for every row
+        conn.execute(stmt, [{"answer": r["answer_id"], "stance_": r["stance"],
+                             "evidence": [{"start": r["start"], "end": r["end"]}] if r["stance"] != "unclear" else []}
+                            for r in rows])
 
 
 def set_answer_themes(engine: Engine, answer_ids: Sequence[str], rows: Sequence[dict]) -> None:
