@@ -126,37 +126,49 @@ def resident_mib() -> float:
 
 MEMORY_POLL = 0.02  # seconds between two looks at the resident memory while a budget holds
 
+# one watching thread per process, started on first use: a budget arms it (a limit in resident MiB) and disarms it,
+# so a million documents cost no million threads
+_watch: dict = {"limit": None, "active": False, "pid": None}
+
+
+def _watch_loop(main: int) -> None:
+    while True:
+        time.sleep(MEMORY_POLL)
+        limit = _watch["limit"]
+        if limit is not None and resident_mib() > limit:
+            _watch["limit"] = None  # once per budget
+            signal.pthread_kill(main, signal.SIGUSR2)
+
+
+def _over_budget(signum, frame):
+    if _watch["active"]:  # a signal that comes after the block has ended is ignored
+        raise TooLarge()
+
+
+def _start_watching() -> None:
+    if _watch["pid"] == os.getpid():
+        return
+    _watch["pid"] = os.getpid()
+    signal.signal(signal.SIGUSR2, _over_budget)  # kept: a late signal must never take SIGUSR2's default (exit)
+    threading.Thread(target=_watch_loop, args=(threading.main_thread().ident,), name="askmap-memory-budget",
+                     daemon=True).start()
+
 
 @contextlib.contextmanager
 def memory_budget(megabytes: float):
     """Raise TooLarge inside the block once the process has grown by more than ``megabytes`` MiB since it
-    began: a watching thread samples the resident memory and signals the main thread (only there, as the
-    time budget). A C routine that allocates in one call is stopped when it returns to Python."""
+    began: the process's watching thread samples the resident memory and signals the main thread (only there,
+    as the time budget). A C routine that allocates in one call is stopped when it returns to Python."""
     base = resident_mib()
-    if megabytes <= 0 or not base or threading.current_thread() is not threading.main_thread():
-        yield
+    if megabytes <= 0 or not base or threading.current_thread() is not threading.main_thread() or _watch["active"]:
+        yield  # no budget, not measurable, not the main thread, or inside another budget already
         return
-    done = threading.Event()
-    main = threading.main_thread().ident
-
-    def stop(signum, frame):
-        raise TooLarge()
-
-    def watch():
-        while not done.wait(MEMORY_POLL):
-            if resident_mib() - base > megabytes:
-                signal.pthread_kill(main, signal.SIGUSR2)
-                return
-
-    previous = signal.signal(signal.SIGUSR2, stop)
-    watcher = threading.Thread(target=watch, name="askmap-memory-budget", daemon=True)
-    watcher.start()
+    _start_watching()
+    _watch["active"], _watch["limit"] = True, base + megabytes
     try:
         yield
     finally:
-        done.set()
-        watcher.join()
-        signal.signal(signal.SIGUSR2, previous)
+        _watch["active"], _watch["limit"] = False, None
 
 
 @contextlib.contextmanager
