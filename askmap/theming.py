@@ -462,6 +462,9 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     return themed
 
 
+STANCE_BATCH = 2048  # answers whose stance features are built at once (four vectors each: memory stays flat)
+
+
 def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | None]], vecs: np.ndarray,
                      embedder: Embedder) -> list[dict]:
     """For the answers to a question whose words gave the stance rules nothing (or only a cue the model reads
@@ -482,12 +485,15 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
     rows_of: dict[int, list[int]] = {}  # answer → its rows: the whole answer first, then its sentences (if more than one)
     for k, (i, _) in enumerate(owners):
         rows_of.setdefault(i, []).append(k)
-    whole = [rows_of[i][0] for i in todo]
-    first = [rows_of[i][1] if len(rows_of[i]) > 1 else rows_of[i][0] for i in todo]
-    last = [rows_of[i][-1] for i in todo]
-    q = np.vstack([qv[members[i].question] for i in todo])
+    decided: list[tuple[str, float]] = []
+    for part in (todo[k:k + STANCE_BATCH] for k in range(0, len(todo), STANCE_BATCH)):  # features of a batch at a time
+        whole = [rows_of[i][0] for i in part]
+        first = [rows_of[i][1] if len(rows_of[i]) > 1 else rows_of[i][0] for i in part]
+        last = [rows_of[i][-1] for i in part]
+        q = np.vstack([qv[members[i].question] for i in part])
+        decided += model.predict(vecs[whole], q, vecs[first], vecs[last])
     out = []
-    for i, (stance, _) in zip(todo, model.predict(vecs[whole], q, vecs[first], vecs[last])):
+    for i, (stance, _) in zip(todo, decided):
         r, said = members[i], rows_of[i][1:]
         if stance == UNCLEAR:
             out.append({"answer_id": r.id, "stance": UNCLEAR, "start": r.start, "end": r.start})
