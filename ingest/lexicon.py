@@ -107,7 +107,13 @@ def guess_kind(name: str) -> str | None:
     A suggestion only: what a document or the user says about an organisation outranks it."""
     if not name or not name.strip():
         return None
-    for kind, rx in _kind_patterns():
-        if rx.search(name):
-            return kind
-    return None
+    # the head noun decides: in "Eastmere Community Council" the body is a council, in "Council for Rural Crafts"
+    # too — the last kind word of the name before its first "of/for/on/…", the longest where two end together
+    head = _CONNECTIVE.search(name)
+    head_end = head.start() if head else len(name)
+    found = [(m.start() < head_end, m.end(), m.end() - m.start(), -order, kind)
+             for order, (kind, rx) in enumerate(_kind_patterns()) for m in rx.finditer(name)]
+    return max(found)[-1] if found else None
+
+
+_CONNECTIVE = re.compile(r"\s(?:of|for|on|in|and|to|at|&)\s", re.I)

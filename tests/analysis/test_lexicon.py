@@ -47,6 +47,15 @@ def test_patterns_match_whole_words_longest_first():
     ("Jo Bloggs MP", "elected member"),
     ("Office of the Coastal Coordinator", "public body"),
     ("Lakeside Food Bank", None),
+    # the head noun decides, not the first kind word
+    ("Eastmere Community Council", "public body"),
+    ("Council for Rural Crafts", "public body"),
+    ("Greyford Residents Association", "charity"),
+    ("Northvale Medical Association", "professional body"),
+    ("Society of Lantern Makers", "professional body"),
+    ("Friends of Hollow Wood", "charity"),
+    ("Chartered Institute of Canal Keepers", "professional body"),
+    ("Heron Valley Friends and Family Trust", "charity"),
     ("", None),
 ])
 def test_guess_kind_from_the_name(name, kind):
