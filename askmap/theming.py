@@ -449,8 +449,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                     if mine:
                         span = owners[max(mine, key=lambda k: scores[k][j])][1]
                     else:
-                        spans = sentences(r.text)
-                        span = spans[0] if len(spans) == 1 else (0, len(r.text))
+                        span = _whole_span(r.text)
                 out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
                             "start": r.start + span[0], "end": r.start + span[1]})
     for question, members in sorted(leftovers.items()):
@@ -460,6 +459,14 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     set_answer_themes(engine, list(dict.fromkeys(r.id for m in groups.values() for r in m)), out)
     set_learned_stances(engine, stances)
     return themed
+
+
+def _whole_span(text: str) -> tuple[int, int]:
+    """An answer's evidence span when no one sentence of it was scored: its only sentence, else all of it."""
+    from analysis.answers import sentences
+
+    spans = sentences(text)
+    return spans[0] if len(spans) == 1 else (0, len(text))
 
 
 STANCE_BATCH = 2048  # answers whose stance features are built at once (four vectors each: memory stays flat)
@@ -472,7 +479,9 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
     (:mod:`analysis.stance_model`) from the vectors already made for themes, with the sentence that speaks
     most for it as evidence. Only for vectors of the model it was trained on."""
     from analysis import stance_model
-    from analysis.answers import UNCLEAR, sentences
+    from analysis.answers import UNCLEAR
+
+    from .store.batches import chunks
 
     model = stance_model.load()
     if model is None or embedder.name != stance_model.TRAINED_ON:
@@ -486,7 +495,7 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
     for k, (i, _) in enumerate(owners):
         rows_of.setdefault(i, []).append(k)
     decided: list[tuple[str, float]] = []
-    for part in (todo[k:k + STANCE_BATCH] for k in range(0, len(todo), STANCE_BATCH)):  # features of a batch at a time
+    for part in chunks(todo, STANCE_BATCH):  # features of a batch at a time
         whole = [rows_of[i][0] for i in part]
         first = [rows_of[i][1] if len(rows_of[i]) > 1 else rows_of[i][0] for i in part]
         last = [rows_of[i][-1] for i in part]
@@ -502,8 +511,7 @@ def _learned_stances(members: list, owners: list[tuple[int, tuple[int, int] | No
             p = model.probabilities(vecs[said], np.repeat(qv[r.question][None, :], len(said), axis=0))
             span = owners[said[int(p[:, model.classes.index(stance)].argmax())]][1]
         else:
-            spans = sentences(r.text)
-            span = spans[0] if len(spans) == 1 else (0, len(r.text))
+            span = _whole_span(r.text)
         out.append({"answer_id": r.id, "stance": stance, "start": r.start + span[0], "end": r.start + span[1]})
     return out
 

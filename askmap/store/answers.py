@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, bindparam, delete, func, insert, select
 
 from analysis.answers import ANSWER_STANCES, Answer
+from analysis.stance_model import LEARNED  # the stance rule of an answer whose stance the learned model gave
 
 from .batches import chunks, sorted_chunks
 from .schema import answer_themes, answers, asks, documents, themes
 
 MACHINE, ANALYST = "machine", "analyst"
-from analysis.stance_model import LEARNED  # the stance rule of an answer whose stance the learned model gave
 NO_THEME = "(no theme fits)"
 NO_THEME_ID = "-"  # an analyst's "no theme fits" for an answer, stored as a tag
 
