@@ -203,46 +203,86 @@ def is_generic(text: str) -> bool:
     return len(own) <= GENERIC_MAX_WORDS
 
 
-def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: float = KEYWORD_BONUS) -> np.ndarray:
+def _keyword_pattern(k: str) -> tuple[str, re.Pattern]:
+    word = k.lower().strip()
+    stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
+    return stem, re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing|ion|ions|ness|al|ers?|less|lessness)?\b")
+
+
+def _keyword_hits(low: list[str], k: str) -> np.ndarray:
+    stem, pattern = _keyword_pattern(k)
+    return np.array([stem in t and bool(pattern.search(t)) for t in low], dtype=bool)  # substring first: cheap
+
+
+def keyword_rarity(texts: list[str], keyword_lists: list[list[str]]) -> list[list[float | None]]:
+    """Per theme and keyword, how rare the keyword is among these asks (1: in one ask or none; 0: in all); None
+    where no ask has it. A collection themed a chunk at a time takes the rarities of its first chunk."""
+    low = [t.lower() for t in texts]
+    n = len(texts)
+    out: list[list[float | None]] = []
+    for keywords in keyword_lists:
+        row: list[float | None] = []
+        for k in keywords:
+            hits = int(_keyword_hits(low, k).sum()) if n else 0
+            row.append(None if not hits else (np.log((1 + n) / (1 + hits)) / np.log(1 + n) if n > 1 else 1.0))
+        out.append(row)
+    return out
+
+
+def keyword_bonus(texts: list[str], keyword_lists: list[list[str]], weight: float = KEYWORD_BONUS,
+                  rarity: list[list[float | None]] | None = None) -> np.ndarray:
     """Per ask and theme: a bonus for each of the theme's keywords the ask contains, weighted by how
-    rare the keyword is among these asks (a word every ask shares says nothing about its theme)."""
+    rare the keyword is among these asks (a word every ask shares says nothing about its theme), or as ``rarity``
+    gives (:func:`keyword_rarity` of other asks; a keyword they never held counts as rare)."""
     low = [t.lower() for t in texts]
     n = len(texts)
     bonus = np.zeros((n, len(keyword_lists)))
     if n == 0:
         return bonus
     for j, keywords in enumerate(keyword_lists):
-        for k in keywords:
-            word = k.lower().strip()
-            stem = word[:-1] if word.endswith("s") and len(word) > 4 and not word.endswith("ss") else word
-            pattern = re.compile(rf"\b{re.escape(stem)}(?:s|es|ed|ing|ion|ions|ness|al|ers?|less|lessness)?\b")
-            hit = np.array([stem in t and bool(pattern.search(t)) for t in low])  # substring first: cheap
+        for m, k in enumerate(keywords):
+            hit = _keyword_hits(low, k)
             if not hit.any():
                 continue
-            rarity = np.log((1 + n) / (1 + hit.sum())) / np.log(1 + n) if n > 1 else 1.0
-            bonus[:, j] += weight * rarity * hit
+            if rarity is not None:
+                r = rarity[j][m]
+                r = 1.0 if r is None else r
+            else:
+                r = np.log((1 + n) / (1 + hit.sum())) / np.log(1 + n) if n > 1 else 1.0
+            bonus[:, j] += weight * r * hit
         bonus[:, j] = np.minimum(bonus[:, j], 3 * weight)
     return bonus
 
 
 def seeded_scores(ask_texts: list[str], ask_vecs: np.ndarray, specs: list[ThemeSpec], theme_vecs: np.ndarray,
-                  facet_vecs: list[np.ndarray] | None = None, bonus: np.ndarray | None = None) -> np.ndarray:
+                  facet_vecs: list[np.ndarray] | None = None, bonus: np.ndarray | None = None,
+                  adapted: np.ndarray | None = None) -> np.ndarray:
     """Score of each ask for each seed theme: similarity to the theme (adapted once towards the asks it
-    confidently holds) blended with its closest facet, plus a bonus for the theme's rarer keywords."""
+    confidently holds: :func:`adapted_vectors`, or ``adapted`` where they were found on other asks) blended with
+    its closest facet, plus a bonus for the theme's rarer keywords."""
     if bonus is None:
         bonus = keyword_bonus(ask_texts, [s.keywords for s in specs])
+    if adapted is None:
+        adapted = adapted_vectors(ask_vecs, theme_vecs, facet_vecs, bonus)
+    return similarity(ask_vecs, adapted, facet_vecs) + bonus
+
+
+def adapted_vectors(ask_vecs: np.ndarray, theme_vecs: np.ndarray, facet_vecs: list[np.ndarray] | None,
+                    bonus: np.ndarray) -> np.ndarray:
+    """The seed themes' vectors moved towards the asks each confidently holds (the theme as these asks speak
+    of it); unchanged with fewer than two asks a theme."""
+    if not ADAPT or len(ask_vecs) < 2 * len(theme_vecs):
+        return theme_vecs
     scores = similarity(ask_vecs, theme_vecs, facet_vecs) + bonus
-    if ADAPT and len(ask_vecs) >= 2 * len(specs):
-        best = scores.argmax(axis=1)
-        top = scores.max(axis=1)
-        sure = (top >= np.quantile(top, ADAPT_QUANTILE)) & (top >= SEED_MIN)
-        adapted = []
-        for j in range(len(specs)):
-            held = (best == j) & sure
-            t = theme_vecs[j] + (ADAPT * ask_vecs[held].mean(axis=0) if held.any() else 0)
-            adapted.append(t / np.linalg.norm(t))
-        scores = similarity(ask_vecs, np.vstack(adapted), facet_vecs) + bonus
-    return scores
+    best = scores.argmax(axis=1)
+    top = scores.max(axis=1)
+    sure = (top >= np.quantile(top, ADAPT_QUANTILE)) & (top >= SEED_MIN)
+    adapted = []
+    for j in range(len(theme_vecs)):
+        held = (best == j) & sure
+        t = theme_vecs[j] + (ADAPT * ask_vecs[held].mean(axis=0) if held.any() else 0)
+        adapted.append(t / np.linalg.norm(t))
+    return np.vstack(adapted)
 
 
 def pick_themes(scores: np.ndarray, min_score: float = SEED_MIN, within: float = SECOND_WITHIN,

@@ -8,25 +8,28 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import Engine
 
-from analysis.embeddings import Embedder, embedder_from_env
+from analysis.embeddings import DIM, Embedder, embedder_from_env
 from analysis.themes import (
     ASSIGN_MIN,
     DOC_WEIGHT,
     GENERIC_DOC_WEIGHT,
     DISCOVERED,
     SEED_MIN,
+    SAMPLE,
     SEEDED,
     Assignment,
     Theme,
     ThemeSpec,
     _readable_name,
     _unit,
+    adapted_vectors,
     default_themes,
     discover,
     discovered_id,
     facet_vectors,
     is_generic,
     keyword_bonus,
+    keyword_rarity,
     match_to_previous,
     pick_themes,
     seed_themes,
@@ -36,12 +39,17 @@ from analysis.themes import (
     with_context,
 )
 
+from .spool import BoundedSample, Spool
 from .store.documents import mark_themed, unthemed_documents
+from .store.schema import answers as answer_table
+from .store.schema import asks as ask_table
+from .store.schema import statements as statement_table
 from .store.themes import (
     EmbeddingStore,
     add_assignments,
     ThemingRow,
     asks_for_theming,
+    doc_chunks,
     document_texts,
     load_themes,
     manual_ask_ids,
@@ -95,18 +103,22 @@ def _user_added(engine: Engine, theme_id: str) -> bool:
         return any(r.args.get("theme") == theme_id for r in conn.execute(select(theme_edits).where(theme_edits.c.action == "add")))
 
 
+DISCOVER_SAMPLE = SAMPLE  # asks (or one question's answers) that discovery is fitted on; the rest join its themes
+
+
 def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder | None = None) -> ThemeRun:
-    """Assign every ask: seed themes first (up to two each), then discover themes among the rest."""
+    """Assign every ask: seed themes first (up to two each), then discover themes among the rest.
+
+    A chunk of documents' asks at a time (:func:`~askmap.store.themes.doc_chunks`): the seed themes adapt to the
+    first chunk's asks, discovery is fitted on a sample of the asks no seed theme took (:data:`DISCOVER_SAMPLE`,
+    chosen by id hash) and the rest join its nearest theme above ``ASSIGN_MIN``; the assignments wait in a spool
+    and replace the old ones in one transaction. A collection of one chunk is fitted exactly as a whole."""
     t0 = time.perf_counter()
     embedder = embedder or default_embedder(engine)
     specs = current_specs(engine, specs)
     waiting = unthemed_documents(engine)  # read before the asks: a document stored meanwhile stays waiting
-    rows = asks_for_theming(engine)
-    ids = [r[0] for r in rows]
-    texts = [r[1] for r in rows]
-    vecs = _ask_vectors(rows, embedder, engine=engine)
     seeds = seed_themes(specs)
-    svecs = seed_vectors(specs, embedder.embed) if specs else np.zeros((0, vecs.shape[1] if len(vecs) else 384), np.float32)
+    svecs = seed_vectors(specs, embedder.embed) if specs else np.zeros((0, DIM), np.float32)
     # a renamed seed theme keeps its id: match stored seed themes by id or by their current name
     stored = {t.id: t for t in load_themes(engine, include_merged=True)}
     for t, v in zip(seeds, svecs):
@@ -116,52 +128,91 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
                 t.id = old.id
     redirect = redirects(engine)
     manual = manual_ask_ids(engine)
-
-    assignments: list[Assignment] = []
-    fvecs = facet_vectors(specs, embedder.embed) if texts and specs else []
-    bonus = keyword_bonus(_keyword_texts(texts), [s.keywords for s in specs]) if texts and specs else None
-    picks = pick_themes(seeded_scores(texts, vecs, specs, svecs, fvecs, bonus=bonus),
-                        keyword_hits=bonus > 0) if texts and specs else [[] for _ in texts]
-    leftover = []
-    for i, chosen in enumerate(picks):
-        if ids[i] in manual:
-            continue
-        if not chosen:
-            leftover.append(i)
-        for rank, (j, score) in enumerate(chosen, start=1):
-            assignments.append(Assignment(ids[i], redirect.get(seeds[j].id, seeds[j].id), rank, score))
+    fvecs = adapted = rarity = None
+    spool = Spool()
+    leftover = BoundedSample(DISCOVER_SAMPLE, rest=lambda item: (item[0], item[2]))  # (id, text, vector)
+    n_asks = n_manual = n_seeded = n_assigned = 0
+    for part in doc_chunks(engine, ask_table):
+        rows = asks_for_theming(engine, doc_ids=part)
+        ids = [r[0] for r in rows]
+        texts = [r[1] for r in rows]
+        n_asks += len(rows)
+        vecs = _ask_vectors(rows, embedder, engine=engine)
+        if specs:
+            if fvecs is None:
+                fvecs = facet_vectors(specs, embedder.embed)
+            if rarity is None:  # the keywords' rarity and the seed themes as the first chunk's asks speak of
+                rarity = keyword_rarity(_keyword_texts(texts), [s.keywords for s in specs])  # them (all, where one)
+            bonus = keyword_bonus(_keyword_texts(texts), [s.keywords for s in specs], rarity=rarity)
+            if adapted is None:
+                adapted = adapted_vectors(vecs, svecs, fvecs, bonus)
+            picks = pick_themes(seeded_scores(texts, vecs, specs, svecs, fvecs, bonus=bonus, adapted=adapted),
+                                keyword_hits=bonus > 0)
+        else:
+            picks = [[] for _ in texts]
+        assignments: list[Assignment] = []
+        for i, chosen in enumerate(picks):
+            if ids[i] in manual:
+                n_manual += 1
+                continue
+            if not chosen:
+                leftover.add(ids[i], (ids[i], texts[i], vecs[i].copy()))
+            for rank, (j, score) in enumerate(chosen, start=1):
+                assignments.append(Assignment(ids[i], redirect.get(seeds[j].id, seeds[j].id), rank, score))
+        assignments = _dedupe(assignments)
+        n_assigned += len({a.ask_id for a in assignments})
+        n_seeded += len({a.ask_id for a in assignments if not a.theme_id.startswith("d-")})
+        spool.add(assignments)
+        del rows, vecs, picks
 
     found: list[Theme] = []
-    if leftover:
-        left_vecs = vecs[leftover]
-        labels, terms = discover([texts[i] for i in leftover], left_vecs, _bertopic_model(embedder))
+    if leftover.count:
+        kept = leftover.items()
+        left_ids = [k[0] for k in kept]
+        left_vecs = np.vstack([k[2] for k in kept])
+        labels, terms = discover([k[1] for k in kept], left_vecs, _bertopic_model(embedder))
+        del kept
         groups: dict[int, list[int]] = {}
         for pos, lab in enumerate(labels):
             if lab >= 0:
                 groups.setdefault(lab, []).append(pos)
         centroids = {lab: _unit(left_vecs[g].mean(axis=0)) for lab, g in groups.items()}
-        new_members = {lab: [ids[leftover[p]] for p in g] for lab, g in groups.items()}
+        new_members = {lab: [left_ids[p] for p in g] for lab, g in groups.items()}
         mapping = match_to_previous(new_members, centroids, [t for t in stored.values() if t.origin == DISCOVERED],
-                                    members(engine))
+                                    members(engine)) if groups else {}
+        targets: list[tuple[str, np.ndarray]] = []  # (theme id, centroid) for the asks beyond the sample
         for lab in sorted(groups, key=lambda k: (-len(groups[k]), k)):
             tid = mapping.get(lab) or discovered_id(new_members[lab])
             tid = redirect.get(tid, tid)
             name = _readable_name(terms.get(lab, [])) or f"Theme {len(found) + 1}"
             found.append(Theme(tid, name, "", [], DISCOVERED, terms.get(lab, [])[:10], centroids[lab]))
-            for p in groups[lab]:
-                assignments.append(Assignment(ids[leftover[p]], tid, 1, float(left_vecs[p] @ centroids[lab])))
+            targets.append((tid, centroids[lab]))
+            chosen = [Assignment(left_ids[p], tid, 1, float(left_vecs[p] @ centroids[lab])) for p in groups[lab]]
+            spool.add(chosen)
+            n_assigned += len(chosen)
+            n_seeded += sum(not a.theme_id.startswith("d-") for a in chosen)
+        if targets and leftover.spilled.count:  # the asks beyond the sample join the nearest discovered theme
+            c = np.vstack([v for _, v in targets])
+            for batch in leftover.spilled.batches():
+                sims = np.vstack([v for _, v in batch]) @ c.T
+                best = sims.argmax(axis=1)
+                chosen = [Assignment(batch[k][0], targets[b][0], 1, float(sims[k, b]))
+                          for k, b in enumerate(best) if sims[k, b] >= ASSIGN_MIN]
+                spool.add(chosen)
+                n_assigned += len(chosen)
+                n_seeded += sum(not a.theme_id.startswith("d-") for a in chosen)
+    leftover.spilled.close()
     # themes merged into others don't come back as themes of their own
     fitted = [t for t in seeds + found if t.id not in redirect]
     seen_ids = set()
     fitted = [t for t in fitted if not (t.id in seen_ids or seen_ids.add(t.id))]
-    save_fit(engine, fitted, _dedupe(assignments))
+    save_fit(engine, fitted, spool)
+    spool.close()
     assign_statements(engine, embedder, replace_all=True)
     assign_answers(engine, embedder)
     mark_themed(engine, waiting)
-    themed = {a.ask_id for a in assignments} | manual
-    seeded = {a.ask_id for a in assignments if not a.theme_id.startswith("d-")}
-    return ThemeRun(len(ids), len(seeded), len(themed - seeded), len(ids) - len(themed), len(fitted),
-                    time.perf_counter() - t0)
+    themed = n_assigned + n_manual
+    return ThemeRun(n_asks, n_seeded, themed - n_seeded, n_asks - themed, len(fitted), time.perf_counter() - t0)
 
 
 STATEMENT_CONTEXT_WORDS = 12  # a stance statement shorter than this is themed with the sentence before it
@@ -269,14 +320,16 @@ def _nearest(rows: list[ThemingRow], live: list[Theme], embedder: Embedder,
 
 def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[str] | None = None) -> int:
     """Put the asks (and stance statements) of new documents — ``doc_ids``, or every ask with no theme
-    yet — into the existing themes, without a re-fit. Asks that fitted no theme at the last fit stay
-    where they are until the next one. Returns how many asks were placed."""
+    yet — into the existing themes, without a re-fit, a chunk of documents at a time. Asks that fitted no
+    theme at the last fit stay where they are until the next one. Returns how many asks were placed."""
     live = [t for t in load_themes(engine) if t.centroid is not None]
     waiting = unthemed_documents(engine) if doc_ids is None else list(doc_ids)
-    rows = asks_for_theming(engine, only_unthemed=True, doc_ids=doc_ids)
     embedder = embedder or default_embedder(engine)
-    out = _nearest(rows, live, embedder, engine=engine)
-    add_assignments(engine, out)
+    placed = 0
+    for part in doc_chunks(engine, ask_table, doc_ids=doc_ids):
+        out = _nearest(asks_for_theming(engine, only_unthemed=True, doc_ids=part), live, embedder, engine=engine)
+        add_assignments(engine, out)
+        placed += len({a.ask_id for a in out})
     assign_statements(engine, embedder, replace_all=False, doc_ids=doc_ids)
     from .store.answers import docs_without_answers
 
@@ -284,19 +337,27 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     if fresh:
         assign_answers(engine, embedder, doc_ids=fresh)
     mark_themed(engine, waiting)
-    return len({a.ask_id for a in out})
+    return placed
 
 
 def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_all: bool = True,
                       doc_ids: list[str] | None = None) -> int:
-    """Stance statements join the themes (after a fit: all of them; after an upload: the new ones)."""
+    """Stance statements join the themes (after a fit: all of them; after an upload: the new ones), a chunk of
+    documents at a time, written in one transaction."""
     live = [t for t in load_themes(engine) if t.centroid is not None]
-    rows = statements_for_theming(engine, only_unthemed=not replace_all, doc_ids=None if replace_all else doc_ids)
-    if not live or (not rows and not replace_all):
+    if not live:
         return 0
-    out = _nearest(rows, live, embedder or default_embedder(engine), STATEMENT_CONTEXT_WORDS, engine)
-    set_statement_themes(engine, out, replace_all)
-    return len({a.ask_id for a in out})
+    embedder = embedder or default_embedder(engine)
+    spool, placed = Spool(), 0
+    for part in doc_chunks(engine, statement_table, doc_ids=None if replace_all else doc_ids):
+        rows = statements_for_theming(engine, only_unthemed=not replace_all, doc_ids=part)
+        out = _nearest(rows, live, embedder, STATEMENT_CONTEXT_WORDS, engine)
+        spool.add(out)
+        placed += len({a.ask_id for a in out})
+    if spool.count or replace_all:
+        set_statement_themes(engine, spool, replace_all)
+    spool.close()
+    return placed
 
 
 # ------------------------------------------------------------------ consultation answers
@@ -344,19 +405,46 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     tagged answers of the question, a model learned from the tags shifts the scores). Each theme keeps the
     sentence that scores it best as evidence. Analysts' tags stay as they are. ``report``, when given, is
     filled per question with the tag models' cross-validated agreement with the analyst. Returns the number
-    of answers given a theme."""
-    from analysis.answer_themes import copy_near_duplicates, cross_validate, fit_tags, pick
-    from analysis.answers import sentences
+    of answers given a theme.
 
-    from .store.answers import analyst_tags, answers_for_theming, set_answer_themes, set_learned_stances
+    A chunk of documents' answers at a time; every tagged answer joins each chunk (a question's tag model learns
+    from all its tags); a question's answers that no theme fits are pooled (a bounded sample, the rest spooled)
+    and its themes discovered once all chunks are done."""
+    from .store.answers import analyst_tags, answers_by_ids, answers_for_theming, set_answer_themes
 
     ensure_answers(engine, doc_ids)
     live = [t for t in load_themes(engine) if t.centroid is not None]
-    rows = answers_for_theming(engine, doc_ids)
-    if not rows:
-        return 0
     embedder = embedder or default_embedder(engine)
     tags = analyst_tags(engine)
+    tagged_rows = answers_by_ids(engine, sorted(tags)) if tags else []
+    leftovers: dict[str, BoundedSample] = {}
+    themed = 0
+    for part in doc_chunks(engine, answer_table, doc_ids=doc_ids):
+        themed += _assign_answer_chunk(engine, embedder, answers_for_theming(engine, part), live, tags, tagged_rows,
+                                       leftovers, report)
+    for question in sorted(leftovers):
+        pool = leftovers[question]
+        for batch in discover_for_question(engine, embedder, question, pool.items(), rest=pool.spilled,
+                                           total=pool.count).batches():
+            ids = list(dict.fromkeys(a["answer_id"] for a in batch))
+            themed += len(ids)
+            set_answer_themes(engine, ids, batch)
+        pool.spilled.close()
+    return themed
+
+
+def _assign_answer_chunk(engine: Engine, embedder: Embedder, rows: list, live: list[Theme], tags: dict[str, set[str]],
+                         tagged_rows: list, leftovers: dict[str, BoundedSample], report: dict | None) -> int:
+    """One chunk's answers themed, their learned stances set, and those that no theme fits, of a question with
+    no list of its own, pooled in ``leftovers`` for discovery. Returns the chunk's answers given a theme."""
+    from analysis.answer_themes import copy_near_duplicates, cross_validate, fit_tags, pick
+    from analysis.answers import sentences
+
+    from .store.answers import set_answer_themes, set_learned_stances
+
+    if not rows:
+        return 0
+    own = {r.id for r in rows}
     # a whole submission (an answer to no one question) is about what its asks and stance sentences are about:
     # their themes, with their sentences as evidence (already themed: nothing more to embed)
     whole_docs = [r for r in rows if r.question is None and r.id not in tags]
@@ -383,20 +471,18 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     groups: dict[tuple[str, ...], list] = {}
     for r in rows:
         groups.setdefault(tuple(t.id for t in _themes_for(r.question, live)), []).append(r)
-    if tags and doc_ids is not None:  # a model learns from every tagged answer of the question, not only the new
-        every = answers_for_theming(engine)
+    if tagged_rows:  # a model learns from every tagged answer of the question, not only this chunk's
         for key, members in groups.items():
             have = {r.id for r in members}
-            members += [r for r in every if r.id in tags and r.id not in have and
+            members += [r for r in tagged_rows if r.id not in have and
                         tuple(t.id for t in _themes_for(r.question, live)) == key]
     by_id = {t.id: t for t in live}
-    leftovers: dict[str, list] = {}  # per question with no list of its own: answers no theme fits
     for ids, members in groups.items():
         group = [by_id[i] for i in ids]
         if not group:  # no themes at all: every answer to a question waits for discovery
             for r in members:
-                if r.question is not None and r.id not in tags:
-                    leftovers.setdefault(r.question, []).append(r)
+                if r.question is not None and r.id not in tags and r.id in own:
+                    _pool(leftovers, r, None)
             continue
         index = {t.id: j for j, t in enumerate(group)}
         seeded = [t for t in group if t.origin == SEEDED]
@@ -433,15 +519,16 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
         for k, (i, span) in enumerate(owners):
             if span is not None:
                 sentence_rows.setdefault(i, []).append(k)
+        whole_rows = [k for k, (_, span) in enumerate(owners) if span is None]
         if tagged:
-            whole_rows = [k for k, (_, span) in enumerate(owners) if span is None]
             copy_near_duplicates(picked, vecs[whole_rows], tagged, scores[whole_rows])
         for i, r in enumerate(members):
-            if not picked[i] and r.question is not None and r.id not in tags and not any(t.question for t in group):
-                leftovers.setdefault(r.question, []).append(r)
+            if (not picked[i] and r.question is not None and r.id not in tags and r.id in own
+                    and not any(t.question for t in group)):
+                _pool(leftovers, r, vecs[whole_rows[i]])
         for i, r in enumerate(members):
             chosen = picked[i]
-            if chosen:
+            if chosen and r.id in own:
                 themed += 1
             for j, (score, span) in chosen.items():
                 if span is None:  # the whole answer's theme: its evidence is the sentence that scores it best
@@ -452,13 +539,32 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
                         span = _whole_span(r.text)
                 out.append({"answer_id": r.id, "theme_id": group[j].id, "score": float(score + offset[j]),
                             "start": r.start + span[0], "end": r.start + span[1]})
-    for question, members in sorted(leftovers.items()):
-        found = discover_for_question(engine, embedder, question, members)
-        themed += len({a["answer_id"] for a in found})
-        out += found
     set_answer_themes(engine, list(dict.fromkeys(r.id for m in groups.values() for r in m)), out)
     set_learned_stances(engine, stances)
     return themed
+
+
+def _pool(leftovers: dict[str, BoundedSample], r, vec: np.ndarray | None) -> None:
+    """An answer no theme fits joins its question's pool for discovery: kept whole in the sample, or spooled as
+    (id, evidence start, end, vector or None) beyond it."""
+    pool = leftovers.get(r.question)
+    if pool is None:
+        pool = leftovers[r.question] = BoundedSample(DISCOVER_SAMPLE, rest=_rest_of_answer)
+    pool.add(r.id, (r, None if vec is None else vec.copy()))
+
+
+def _rest_of_answer(item) -> tuple:
+    r, vec = item
+    s, e = _discovered_span(r.text)
+    return (r.id, r.start + s, r.start + e, r.text if vec is None else None, vec)
+
+
+def _discovered_span(text: str) -> tuple[int, int]:
+    """A discovered theme's evidence in its answer: the answer's sentences, first to last."""
+    from analysis.answers import sentences
+
+    spans = sentences(text)
+    return (spans[0] if len(spans) == 1 else (spans[0][0], spans[-1][1])) if spans else (0, len(text))
 
 
 def _whole_span(text: str) -> tuple[int, int]:
@@ -532,22 +638,27 @@ def _central(idx: list[int], vecs: np.ndarray, n: int) -> list[int]:
     return [idx[k] for k in keep]
 
 
-def discover_for_question(engine: Engine, embedder: Embedder, question: str, members: list) -> list[dict]:
+def discover_for_question(engine: Engine, embedder: Embedder, question: str, members: list,
+                          rest: Spool | None = None, total: int | None = None) -> Spool:
     """Themes discovered among one question's answers that no listed theme fits (BERTopic, as for asks),
     each named with the noun phrase its answers use most and the others least
     (:mod:`analysis.theme_names`), described with a representative answer, and stored as the question's
-    own discovered themes (replacing its earlier ones that nobody edited). Returns the answers' assignments."""
+    own discovered themes (replacing its earlier ones that nobody edited). ``members``: the answers discovery
+    is fitted on, as (answer row, vector or None); ``rest``: the question's other such answers (spooled by
+    :func:`_pool`), which join the nearest named theme above ``ASSIGN_MIN``; ``total``: how many there are in all.
+    Returns the answers' assignments, spooled."""
     import hashlib
 
-    from analysis.answers import sentences
     from analysis.nlp import nlp, with_entities
     from analysis.theme_names import name_themes
 
     from .store.answers import replace_discovered
 
-    if len(members) < DISCOVER_MIN_ANSWERS:
-        return []
-    texts = [r.text for r in members]
+    out = Spool()
+    rows = [m[0] if isinstance(m, tuple) else m for m in members]
+    if (total if total is not None else len(rows)) < DISCOVER_MIN_ANSWERS or len(rows) < DISCOVER_MIN_ANSWERS:
+        return out
+    texts = [r.text for r in rows]
     vecs = embedder.embed(texts)
     labels, _ = discover(texts, vecs, _bertopic_model(embedder))
     clusters: dict[int, list[int]] = {}
@@ -556,11 +667,11 @@ def discover_for_question(engine: Engine, embedder: Embedder, question: str, mem
             clusters.setdefault(lab, []).append(i)
     clusters = {lab: idx for lab, idx in clusters.items() if len(idx) >= 2}
     if not clusters:
-        return []
+        return out
     order = sorted(clusters, key=lambda lab: (-len(clusters[lab]), min(clusters[lab])))
     names = name_themes([[texts[i] for i in _central(clusters[lab], vecs, NAME_SAMPLE)] for lab in order],
                         lambda ts: [with_entities(d) for d in nlp().pipe(ts)])
-    themes, out = [], []
+    themes = []
     for lab, name in zip(order, names):
         if not name:
             continue  # its answers share no phrase to name it by: they stay without a theme
@@ -572,10 +683,20 @@ def discover_for_question(engine: Engine, embedder: Embedder, question: str, mem
         themes.append(Theme(tid, name, f"{len(idx)} answers to this question, for example: “{quote}”", [], DISCOVERED,
                             [], centroid, question))
         for i in idx:
-            r = members[i]
-            spans = sentences(r.text)
-            s, e = (spans[0] if len(spans) == 1 else (spans[0][0], spans[-1][1])) if spans else (0, len(r.text))
-            out.append({"answer_id": r.id, "theme_id": tid, "score": float(vecs[i] @ centroid),
-                        "start": r.start + s, "end": r.start + e})
+            r = rows[i]
+            s, e = _discovered_span(r.text)
+            out.add([{"answer_id": r.id, "theme_id": tid, "score": float(vecs[i] @ centroid),
+                      "start": r.start + s, "end": r.start + e}])
     replace_discovered(engine, question, themes)
+    if themes and rest is not None and rest.count:  # the answers beyond the sample join the nearest named theme
+        c = np.vstack([t.centroid for t in themes])
+        for batch in rest.batches():
+            need = [k for k, item in enumerate(batch) if item[4] is None]
+            made = iter(embedder.embed([batch[k][3] for k in need])) if need else iter(())
+            v = np.vstack([item[4] if item[4] is not None else next(made) for item in batch])
+            sims = v @ c.T
+            best = sims.argmax(axis=1)
+            out.add([{"answer_id": item[0], "theme_id": themes[b].id, "score": float(sims[k, b]),
+                      "start": item[1], "end": item[2]} for k, (item, b) in enumerate(zip(batch, best))
+                     if sims[k, b] >= ASSIGN_MIN])
     return out

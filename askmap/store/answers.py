@@ -63,6 +63,15 @@ def answers_for_theming(engine: Engine, doc_ids: Sequence[str] | None = None) ->
         return [AnswerRow(*r) for query in queries for r in conn.execute(query)]
 
 
+def answers_by_ids(engine: Engine, ids: Sequence[str]) -> list[AnswerRow]:
+    """These answers (an analyst's tagged ones), in document order."""
+    with engine.connect() as conn:
+        q = select(answers.c.id, answers.c.doc_id, answers.c.start, answers.c.end, answers.c.question,
+                   answers.c.text, answers.c.stance, answers.c.stance_rule)
+        found = [AnswerRow(*r) for part in chunks(list(ids)) for r in conn.execute(q.where(answers.c.id.in_(part)))]
+    return sorted(found, key=lambda r: (r.doc_id, r.start, r.id))
+
+
 def set_learned_stances(engine: Engine, rows: Sequence[dict]) -> None:
     """The learned stance of answers the model decides (see :mod:`analysis.stance_model`):
     ``{"answer_id", "stance", "start", "end"}`` (the evidence span in the document's text)."""

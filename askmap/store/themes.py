@@ -1,7 +1,7 @@
 """Themes in the database: theme rows, ask ↔ theme assignments, user edits, the embedding cache."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from typing import NamedTuple
 
@@ -95,6 +95,48 @@ def _rows_for_theming(engine: Engine, table, link_column, only_unthemed: bool,
         return [ThemingRow(r.id, r.text, r.context, r.doc_id) for query in queries for r in conn.execute(query)]
 
 
+ROWS_PER_CHUNK = 20_000  # asks, statements or answers themed at a time
+DOCS_PER_PAGE = 2_000  # documents read per query while the chunks are drawn
+
+
+def doc_chunks(engine: Engine, table, rows_per_chunk: int | None = None,
+               doc_ids: Sequence[str] | None = None) -> Iterator[list[str]]:
+    """The documents that have rows in ``table`` (asks, statements, answers) — all, or those of ``doc_ids`` —
+    in id order, as consecutive lists holding about ``rows_per_chunk`` rows each (a document is never split):
+    theming a million rows a chunk at a time keeps memory flat, and a collection of one chunk is themed
+    exactly as a whole."""
+    rows_per_chunk = rows_per_chunk or ROWS_PER_CHUNK
+    part: list[str] = []
+    held = 0
+
+    def pages() -> Iterator[list[tuple[str, int]]]:
+        q = select(table.c.doc_id, func.count().label("n")).group_by(table.c.doc_id).order_by(table.c.doc_id)
+        if doc_ids is not None:
+            for ids in sorted_chunks(doc_ids):
+                with engine.connect() as conn:
+                    yield [(r.doc_id, r.n) for r in conn.execute(q.where(table.c.doc_id.in_(ids)))]
+            return
+        last = None
+        while True:  # keyset pages: no cursor held open while the chunks are themed and written
+            with engine.connect() as conn:
+                page = [(r.doc_id, r.n) for r in conn.execute(
+                    (q if last is None else q.where(table.c.doc_id > last)).limit(DOCS_PER_PAGE))]
+            if not page:
+                return
+            yield page
+            last = page[-1][0]
+
+    for page in pages():
+        for doc_id, n in page:
+            part.append(doc_id)
+            held += n
+            if held >= rows_per_chunk:
+                yield part
+                part, held = [], 0
+    if part:
+        yield part
+
+
 OPENING_CHARS = 1500  # how much of a document's beginning its subject is read from
 OPENING_SENTENCES = 1  # … in at most this many sentences of six words or more
 
@@ -152,7 +194,10 @@ def _upsert_theme(conn: Connection, t: Theme, position: int, keep_name: bool) ->
 DISCOVERED_ORIGIN = "discovered"
 
 
-def save_fit(engine: Engine, fitted: Sequence[Theme], assignments: Sequence[Assignment]) -> None:
+INSERT_CHUNK = 5_000  # rows inserted by one statement
+
+
+def save_fit(engine: Engine, fitted: Sequence[Theme], assignments: Iterable[Assignment]) -> None:
     """Replace the automatic assignments with a new fit, in one transaction. Manual moves, edited names
     and merges stay; themes that the fit no longer produces and nobody edited are removed."""
     flags = theme_flags(engine)
@@ -169,10 +214,9 @@ def save_fit(engine: Engine, fitted: Sequence[Theme], assignments: Sequence[Assi
         if stale:
             conn.execute(delete(themes).where(themes.c.id.in_(stale)))
         manual = set(conn.execute(select(ask_themes.c.ask_id).where(ask_themes.c.manual.is_(True))).scalars())
-        rows = [{"ask_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank, "score": a.score, "manual": False}
-                for a in assignments if a.ask_id not in manual]
-        if rows:
-            conn.execute(ask_themes.insert(), rows)
+        for part in chunks((a for a in assignments if a.ask_id not in manual), INSERT_CHUNK):  # a spool streams in
+            conn.execute(ask_themes.insert(), [{"ask_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank,
+                                                "score": a.score, "manual": False} for a in part])
         sync_ask_theme_names(conn)
 
 
@@ -190,21 +234,33 @@ def add_assignments(engine: Engine, assignments: Sequence[Assignment]) -> None:
 
 
 def sync_ask_theme_names(conn: Connection, ask_ids: Iterable[str] | None = None) -> None:
-    """Keep the asks' ``themes`` field (theme names, primary first) in step with the assignments."""
+    """Keep the asks' ``themes`` field (theme names, primary first) in step with the assignments (every ask, a
+    page at a time, or those of ``ask_ids``)."""
     names = {r.id: r.name for r in conn.execute(select(themes.c.id, themes.c.name))}
-    q = select(ask_themes.c.ask_id, ask_themes.c.theme_id).order_by(ask_themes.c.ask_id, ask_themes.c.manual.desc(),
-                                                                      ask_themes.c.rank)
-    ids = list(ask_ids) if ask_ids is not None else None
-    queries = [q] if ids is None else [q.where(ask_themes.c.ask_id.in_(part)) for part in chunks(ids)]
-    per_ask: dict[str, list[str]] = {}
-    for ask_id, theme_id in (row for query in queries for row in conn.execute(query)):
-        name = names.get(theme_id)
-        if name and name not in per_ask.setdefault(ask_id, []):
-            per_ask[ask_id].append(name)
-    targets = ids if ids is not None else list(conn.execute(select(asks.c.id)).scalars())
-    if targets:  # one batched statement, not a round trip per ask
+    pages = chunks(ask_ids, INSERT_CHUNK) if ask_ids is not None else _ask_id_pages(conn)
+    for page in pages:
+        per_ask: dict[str, list[str]] = {}
+        for part in chunks(page):
+            q = select(ask_themes.c.ask_id, ask_themes.c.theme_id).where(ask_themes.c.ask_id.in_(part)).order_by(
+                ask_themes.c.ask_id, ask_themes.c.manual.desc(), ask_themes.c.rank)
+            for ask_id, theme_id in conn.execute(q):
+                name = names.get(theme_id)
+                if name and name not in per_ask.setdefault(ask_id, []):
+                    per_ask[ask_id].append(name)
+        # one batched statement a page, not a round trip per ask
         conn.execute(update(asks).where(asks.c.id == bindparam("ask")).values(themes=bindparam("names")),
-                     [{"ask": a, "names": per_ask.get(a, [])} for a in targets])
+                     [{"ask": a, "names": per_ask.get(a, [])} for a in page])
+
+
+def _ask_id_pages(conn: Connection) -> Iterator[list[str]]:
+    last = None
+    while True:
+        q = select(asks.c.id).order_by(asks.c.id).limit(INSERT_CHUNK)
+        page = list(conn.execute(q if last is None else q.where(asks.c.id > last)).scalars())
+        if not page:
+            return
+        yield page
+        last = page[-1]
 
 
 def _log(conn: Connection, action: str, **args) -> None:
@@ -307,14 +363,15 @@ def statements_for_theming(engine: Engine, only_unthemed: bool = False,
     return _rows_for_theming(engine, statements, statement_themes.c.statement_id, only_unthemed, doc_ids)
 
 
-def set_statement_themes(engine: Engine, assignments: Sequence[Assignment], replace_all: bool) -> None:
-    """Statements' themes (Assignment.ask_id holds the statement id)."""
+def set_statement_themes(engine: Engine, assignments: Iterable[Assignment], replace_all: bool) -> None:
+    """Statements' themes (Assignment.ask_id holds the statement id), in one transaction. ``assignments`` may be a
+    :class:`askmap.spool.Spool` (read twice when only these statements' themes are replaced)."""
     with engine.begin() as conn:
         if replace_all:
             conn.execute(delete(statement_themes))
         else:
-            for part in chunks({a.ask_id for a in assignments}):
+            for part in chunks(dict.fromkeys(a.ask_id for a in assignments)):
                 conn.execute(delete(statement_themes).where(statement_themes.c.statement_id.in_(part)))
-        if assignments:
+        for part in chunks(assignments, INSERT_CHUNK):
             conn.execute(statement_themes.insert(), [{"statement_id": a.ask_id, "theme_id": a.theme_id, "rank": a.rank,
-                                                      "score": a.score} for a in assignments])
+                                                      "score": a.score} for a in part])
