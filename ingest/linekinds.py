@@ -51,6 +51,23 @@ _PHONE = re.compile(r"\+?\(?\d[\d ()\-]{8,}\d|\b(?:tel|telephone|phone|mobile|fa
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.\-]+")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w\-]+\.(?:org|com|gov|net|ac|nhs|co)(?:\.uk)?\b", re.I)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+(?:[A-Z][a-z'’\-]+)?|[A-Z]\.?|[A-Z][a-z]?[’']?[A-Z][a-z'’\-]+)$")
+
+
+def name_word(w: str) -> bool:
+    """One word of a person's name: "Smith", "McDonald", "O'Neill", "J.", and in any alphabet ("Ó", "Zoë",
+    "Łukasz", "Ní", "Müller-Lüdenscheidt"); not an acronym ("HSWU")."""
+    if _NAME_WORD.match(w):
+        return True
+    core = w[:-1] if w.endswith(".") and len(w) == 2 else w
+    if not core or not core[0].isupper() or not core[0].isalpha():
+        return False
+    if len(core) == 1:
+        return True  # an initial: "Ó", "É."
+    rest = core[1:]
+    return (all(c.isalpha() or c in "'’-" for c in rest) and any(c.islower() for c in rest)
+            and not any(c.isupper() for c in rest[:1] if rest[0] not in "'’"))
+
+
 _UK_SUFFIX = re.compile(r"^[A-Z][^,]*\s(?:UK|England|Scotland|Wales|Cymru|International|Europe)$")  # "Age UK"
 ACRONYM = re.compile(r"^[A-Z][A-Z&\-]{1,9}$")
 # a run of capitalised words, joined by short linking words: "Secretary of State for Health and Social Care"
@@ -134,7 +151,7 @@ def looks_like_person(line: str) -> bool:
     has_title = bool(HONORIFIC.match(s) or _POSTNOMINAL.search(s))
     core = strip_person_titles(s)
     words = core.split()
-    if not words or len(words) > 4 or not all(_NAME_WORD.match(w) for w in words):
+    if not words or len(words) > 4 or not all(name_word(w) for w in words):
         return False
     if _section_heading(words):
         return False  # "Key Recommendations": a heading
@@ -283,7 +300,7 @@ def _name_words_only(s: str) -> bool:
     if _ORG.search(_cased(s)) or _has_role_word_only(s) or is_contact(s):
         return False
     words = strip_person_titles(s).split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not _section_heading(words)
+    return 2 <= len(words) <= 4 and all(name_word(w) for w in words) and not _section_heading(words)
 
 
 def _section_heading(words: list[str]) -> bool:
@@ -293,7 +310,7 @@ def _section_heading(words: list[str]) -> bool:
 
 def _looks_like_plain_name(s: str) -> bool:
     words = strip_person_titles(s).split()
-    return 2 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words) and not is_address(s) and not _section_heading(words)
+    return 2 <= len(words) <= 4 and all(name_word(w) for w in words) and not is_address(s) and not _section_heading(words)
 
 
 def _split_line(line: str) -> list[str]:

@@ -151,7 +151,9 @@ def submission_author(title_lines: list[str], opening: str) -> str | None:
 
 
 def submission_addressee(title_lines: list[str]) -> str | None:
-    for line in title_lines:
+    # a title block's lines one by one: "Submission to the Department of X" then "Consultation on …" is addressed
+    # to the department, not to "Department of X Consultation"
+    for line in (part for block in title_lines for part in block.split("\n")):
         m = _RESPONSE_TO.search(clean(line))
         if m:
             org = _org_phrase(m.group("x"))

@@ -116,16 +116,29 @@ def find_signatories(text: str, blocks: list[Block]) -> Signatories:
     names_only = [item for item in items if _is_name_line(item)]
     if len(names_only) < max(2, len(items) * 2 / 3):
         return Signatories()  # recommendations or prose after the closing, not a list of names
+    short = len(names_only) <= SIGNER_BLOCK_LINES
     for item in names_only:
         name, detail, acronym = clean_item(item)
-        if not name or name in out.names:
-            continue
+        if not name or name in out.names or (short and _not_an_organisation(name)):
+            continue  # one signer's name and job title under "Signed:" are not signatory organisations
         out.names.append(name)
         if detail:
             out.details[name] = detail
         if acronym:
             out.acronyms[acronym[0]] = acronym[1]
+    if len(out.names) < 2:
+        return Signatories()  # one organisation signing is the author, not a joint letter
     return out
+
+
+SIGNER_BLOCK_LINES = 4  # a list this short may be one signer's block: name, job title, organisation (, address)
+
+
+def _not_an_organisation(name: str) -> bool:
+    """A person's name, or a job title with no organisation in it ("General Secretary")."""
+    if re.search(r",|\s[-–—]\s", name):
+        return False  # "Upland Anglers Trust - Jo Bright, Chair": an organisation with its signer
+    return looks_like_person(name) or (looks_like_role(name) and not org_in_role(name) and not looks_like_org(name))
 
 
 def _items_after(text: str, blocks: list[Block], lead: int) -> list[str]:

@@ -335,6 +335,10 @@ def test_find_date_skips_deadlines_and_body_sentences():
 
 def test_line_kinds():
     assert linekinds.looks_like_person("Dr Amir Khan OBE")
+    # names in any alphabet: an Irish particle, diaereses, a Polish initial letter
+    for name in ("Dermot Ó Riain", "Zoë Müller-Lüdenscheidt", "Łukasz Wójcik", "Síle Ní Bhriain"):
+        assert linekinds.looks_like_person(name), name
+    assert not linekinds.looks_like_person("HSWU ÖBB")
     assert linekinds.looks_like_person("The Rt Hon Jane Smith MP")
     assert not linekinds.looks_like_person("Anytown Borough Council")
     assert not linekinds.looks_like_person("City Hall")

@@ -170,3 +170,39 @@ def test_open_letter_signed_by_people_for_their_organisations():
     assert doc.addressees == ["Prime Minister"]
     assert doc.signatories == ["Green Earth Trust", "Clean Air Network", "Northshire Wildlife Trust"]
     assert json.loads(doc.metadata["signatory_details"])["Clean Air Network"] == "Raj Patel, Director, Clean Air Network"
+
+
+ONE_SIGNER = """Tidewater Ferry Crews' Association
+Pier 4, Harbour Road, Port Selkirk
+
+Submission to the Maritime Safety Authority
+Consultation on crewing levels for inland passenger ferries
+
+3 March 2025
+
+1. We oppose the proposal to cut the minimum crew on river ferries from three to two.
+
+2. The Authority should publish the incident data behind the proposal before it decides.
+
+Signed:
+
+Síle Ní Bhriain
+General Secretary
+Tidewater Ferry Crews' Association
+"""
+
+
+def test_one_signers_name_title_and_organisation_are_not_a_list_of_signatories():
+    doc = read_bytes(ONE_SIGNER.encode(), "ferries.txt")[0]
+    assert doc.signatories == []  # not a joint letter: a person, her job title and her union
+    assert doc.author_org == "Tidewater Ferry Crews' Association"
+    assert doc.author == "Síle Ní Bhriain"
+    # the title block's second line ("Consultation on …") is not part of the body addressed
+    assert doc.addressees[:1] == ["Maritime Safety Authority"]
+
+
+def test_two_organisations_under_signed_stay_signatories():
+    text = ONE_SIGNER.replace("Síle Ní Bhriain\nGeneral Secretary\nTidewater Ferry Crews' Association\n",
+                              "Tidewater Ferry Crews' Association\nEstuary Boatmen's Guild\n")
+    doc = read_bytes(text.encode(), "ferries.txt")[0]
+    assert doc.signatories == ["Tidewater Ferry Crews' Association", "Estuary Boatmen's Guild"]
