@@ -515,8 +515,8 @@ def trailing_signature(text: str, blocks: list[Block]) -> list[str]:
 def signature_on_behalf(lines: list[str]) -> str | None:
     for line in lines:
         m = re.match(r"^(?:signed\s+)?(?:for and\s+)?on behalf of\s+(?:the\s+)?(?P<x>.+)$", line, re.I)
-        if m:
-            return clean(m.group("x"))
+        if m and not re.match(r"(?i)(?:following|undersigned|below|these|those|all)\b", m.group("x")):
+            return clean(m.group("x"))  # "Signed on behalf of the following organisations:" leads in a list
     return None
 
 

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 
 from .linekinds import (
+    HONORIFIC,
+    HONORIFICS,
     author_org_from,
     clean,
     looks_like_org,
@@ -29,6 +31,7 @@ from .linekinds import (
     looks_like_role,
     org_in_role,
     read_party_lines,
+    strip_person_titles,
 )
 from .parties import signature_groups
 from .records import CLOSING, FOOTNOTE, HEADING, LIST_ITEM, PAGE_BREAK, PARAGRAPH, SIGNATURE, Block
@@ -67,6 +70,16 @@ def clean_item(item: str) -> tuple[str, str | None, tuple[str, str] | None]:
     m = _DETAIL_PAREN.match(s)
     if m and ("," in m.group("detail") or looks_like_person(m.group("detail"))):
         detail, s = s, m.group("base")
+    sides = [p.strip() for p in re.split(r"\s+[-–—]\s+", s)]
+    if len(sides) == 2:  # "Acme Trust (AT) - Dr. Jo Bloggs, Chair" or "Jo Bloggs, Chair – Acme Trust"
+        for org, signer in (sides, sides[::-1]):
+            name, _, role = signer.partition(",")
+            titled = bool(HONORIFIC.match(name.strip())) or (bool(role.strip()) and looks_like_role(role))
+            if titled and looks_like_person(name) and not looks_like_person(org):
+                m = _ACRONYM_PAREN.match(org)
+                if m and m.group("acr").replace(" ", "").isupper():
+                    return org, s, (m.group("acr"), m.group("base"))
+                return org, s, None
     parts = [p.strip() for p in s.split(",")]
     if len(parts) >= 2 and looks_like_person(parts[0]):
         org = next((p for p in reversed(parts[1:]) if looks_like_org(p)), None)
@@ -87,10 +100,13 @@ def _lead_in_group(lead: str) -> str | None:
     return None
 
 
+_TITLE_DOT = re.compile(rf"\b(?:{'|'.join(sorted((re.escape(h) for h in HONORIFICS), key=len, reverse=True))})\.(?=\s)")
+
+
 def _is_name_line(s: str) -> bool:
     """An organisation's or a person's name: short, no sentence inside, no verb like "should"."""
     s = clean(s)
-    if not 0 < len(s) <= 160 or len(s.split()) > 20 or re.search(r"[.!?]\s+[A-Z]", s):
+    if not 0 < len(s) <= 160 or len(s.split()) > 20 or re.search(r"[.!?]\s+[A-Z]", _TITLE_DOT.sub("", s)):
         return False
     return not re.search(r"\b(?:is|are|was|were|will|would|should|must|could|can|have|has|need|needs)\b", s)
 
@@ -141,6 +157,9 @@ def _not_an_organisation(name: str) -> bool:
     return looks_like_person(name) or (looks_like_role(name) and not org_in_role(name) and not looks_like_org(name))
 
 
+_COPY_TO = re.compile(r"^\s*(?:b?cc|copy(?:\s+to)?|copies(?:\s+to)?)\s*[:\-–]", re.I)
+
+
 def _items_after(text: str, blocks: list[Block], lead: int) -> list[str]:
     """The list items introduced by block ``lead``, or the one-line blocks that follow it."""
     linked = [text[b.start : b.end] for b in blocks if b.kind == LIST_ITEM and b.lead_in == lead]
@@ -152,6 +171,10 @@ def _items_after(text: str, blocks: list[Block], lead: int) -> list[str]:
             continue
         t = text[b.start : b.end]
         lines = [l for l in t.split("\n") if l.strip()]
+        copied = next((k for k, l in enumerate(lines) if _COPY_TO.match(l)), None)
+        if copied is not None:  # "cc: …" ends the list: those copied in did not sign
+            items.extend(l for l in lines[:copied] if _is_name_line(l))
+            break
         if b.kind in (LIST_ITEM, PARAGRAPH, SIGNATURE, HEADING) and all(_is_name_line(l) for l in lines):
             items.extend(lines)
             continue

@@ -206,3 +206,41 @@ def test_two_organisations_under_signed_stay_signatories():
                               "Tidewater Ferry Crews' Association\nEstuary Boatmen's Guild\n")
     doc = read_bytes(text.encode(), "ferries.txt")[0]
     assert doc.signatories == ["Tidewater Ferry Crews' Association", "Estuary Boatmen's Guild"]
+
+
+JOINT_WITH_SIGNERS = """Lakeside, 4 May 2025
+
+The Director
+Inland Waterways Board
+
+Dear Director,
+
+We write as a group of boating and angling organisations about the proposed mooring fees.
+
+We urge the Board to phase the new fees in over three years.
+
+Yours sincerely,
+
+Signed on behalf of the following organisations:
+
+Lakeland Narrowboat Owners' Club (LNOC) - Peter Okafor Hale, Honorary Secretary
+Federation of Canal Anglers - Dr. Mary-Ann Lindqvist, National Chair
+Towpath Trust - Mrs. Jun Takahashi, Coordinator
+
+cc: Chief Executive, Canal Heritage Foundation
+cc: Chairperson, Transport Committee, Regional Assembly
+"""
+
+
+def test_a_list_of_organisation_and_signer_lines_gives_the_organisations_and_stops_at_cc():
+    doc = read_bytes(JOINT_WITH_SIGNERS.encode(), "moorings.txt")[0]
+    assert doc.signatories == ["Lakeland Narrowboat Owners' Club (LNOC)", "Federation of Canal Anglers", "Towpath Trust"]
+    assert doc.author_org is None or "following" not in doc.author_org.lower()
+
+
+def test_an_organisation_and_its_signer_split_by_a_dash():
+    assert clean_item("Towpath Trust - Mrs. Jun Takahashi, Coordinator")[0] == "Towpath Trust"
+    assert clean_item("Jun Takahashi, Coordinator – Towpath Trust")[0] == "Towpath Trust"
+    assert clean_item("Lakeland Narrowboat Owners' Club (LNOC) - Peter Hale, Secretary")[2] == (
+        "LNOC", "Lakeland Narrowboat Owners' Club")
+    assert clean_item("AFRUCA - Safeguarding Children")[0] == "AFRUCA - Safeguarding Children"  # a name with a dash
