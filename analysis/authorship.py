@@ -230,6 +230,12 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
             r"statement|testimony|position\s+paper)\s+(?:submitted\s+)?(?:to|on|by|from|of)\b", s) or re.search(
             r"\b(?:Annual|Interim|Final|Progress)\s+Report\b|\bReport\s+(?:on|of|into)\b|\b(?:White|Green)\s+Paper\b", s):
         return "document"
+    lead = [t.lower() for t in tokens]
+    while lead and (lead[0] in _TITLE_LEADS or re.fullmatch(r"\d+(?:st|nd|rd|th)?", lead[0])):
+        lead.pop(0)
+    if len(lead) >= 2 and lead[0] in lexicon.lower("title_heads") and lead[1] in ("of", "on", "into", "for", "to") \
+            and lead[-1] not in lexicon.lower("organisation_words"):
+        return "document"  # "Fourth Review of Ireland's …", "Strategy for Rural Libraries": a title's head first
     if s.lower() in lexicon.lower("not_org_phrases"):
         return "generic"
     if len(words) > 12:
@@ -237,6 +243,8 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     return None
 
 
+_TITLE_LEADS = {"the", "a", "an", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                "tenth", "annual", "final", "draft", "interim", "new", "national", "independent", "proposed", "revised"}
 _LINKS = {"of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "la", "le", "&", "by", "with"}
 
 
@@ -396,6 +404,10 @@ def trim(name: str) -> str:
     name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
     name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
     name = re.sub(r"['’]s?$", "", name)
+    # an organisation and its signer on one line: "Acme Club (AC) - Jo Bloggs, Chair" → "Acme Club (AC)"
+    signed = re.match(r"(?P<org>.+?)\s+[-–—]\s+(?P<who>[^,]+),\s*[^,]{2,60}$", name)
+    if signed and (looks_like_person(signed.group("who")) or _person_shape(signed.group("who"))):
+        name = signed.group("org")
     # a footnote marker glued to the name's last word ("Acme Trade Institute1"): an organisation word never
     # ends in digits
     glued = re.search(r"(?<=[a-z])\d{1,2}$", name)
@@ -1213,6 +1225,13 @@ def attribute(doc: Document) -> Document:
         doc.author = None
     if found.author_person and not doc.author:
         doc.author = found.author_person
+    if found.author_org is None and doc.signatories and doc.kind != TRANSCRIPT:
+        # a joint letter with no name of its own: its first signatory leads it (as a reader would name it)
+        lead = re.sub(r"\s*\([^)]*\)\s*$", "", doc.signatories[0]).strip()
+        if lead and not never_an_org(lead):
+            found.author_org = lead
+            start = doc.text.rfind(lead)
+            found.author_evidence = [Evidence("lead_signatory", lead, max(start, 0), max(start, 0) + len(lead), 1.0)]
     if found.author_org != doc.author_org:
         if doc.author_org:
             doc.metadata.setdefault("author_org_layout", doc.author_org)

@@ -237,14 +237,15 @@ def cmd_ui(args: argparse.Namespace) -> int:
 def cmd_positions(args: argparse.Namespace) -> int:
     engine = open_engine(args.db)
     if args.summary:
-        for t in theme_positions_summary(engine):
+        for t in theme_positions_summary(engine, co_signers=args.co_signers):
             print(f"{t['theme']}  ({t['positions']} positions){'  CONFLICT' if t['conflict'] else ''}")
             for stance, orgs in sorted(t["stances"].items()):
                 print(f"    {stance}: " + ", ".join(f"{o} ({n})" for o, n in sorted(orgs.items())))
             if t["conflict"]:
                 print(f"    for: {', '.join(t['for'])} — against: {', '.join(t['against'])}")
         return 0
-    _print_rows(query_positions(engine, theme=args.theme, organisation=args.organisation), POSITION_FIELDS, args.format)
+    _print_rows(query_positions(engine, theme=args.theme, organisation=args.organisation, co_signers=args.co_signers),
+                POSITION_FIELDS, args.format)
     return 0
 
 
@@ -411,6 +412,8 @@ def build_parser() -> argparse.ArgumentParser:
     pos.add_argument("--theme", help="only this theme (name or id)")
     pos.add_argument("--organisation", help="only this organisation (canonical name)")
     pos.add_argument("--summary", action="store_true", help="per theme: who calls for, supports, opposes it; conflicts")
+    pos.add_argument("--co-signers", action="store_true",
+                     help="a joint letter's positions held by every signatory, not once by its own name or lead signatory")
     pos.set_defaults(func=cmd_positions)
 
     orgs = sub.add_parser("orgs", help="the organisation registry: list it, or add your own entry")

@@ -159,6 +159,10 @@ def _enrich_letter(doc: Document) -> None:
 
     if doc.author_org is None:
         doc.author_org = linekinds.title_case(found.author_org or signed.group)
+        items = {linekinds.clean(v): k for k, v in signed.details.items()}
+        if doc.author_org and linekinds.clean(doc.author_org) in items:
+            # the signature reader took a signatory's whole line ("X Club (XC) - Jo Bloggs, Chair"): its organisation
+            doc.author_org = items[linekinds.clean(doc.author_org)]
     if doc.author is None and found.author:
         doc.author = found.author
     if not doc.addressees and found.addressees:

@@ -74,7 +74,7 @@ def clean_item(item: str) -> tuple[str, str | None, tuple[str, str] | None]:
     if len(sides) == 2:  # "Acme Trust (AT) - Dr. Jo Bloggs, Chair" or "Jo Bloggs, Chair – Acme Trust"
         for org, signer in (sides, sides[::-1]):
             name, _, role = signer.partition(",")
-            titled = bool(HONORIFIC.match(name.strip())) or (bool(role.strip()) and looks_like_role(role))
+            titled = bool(HONORIFIC.match(name.strip())) or 0 < len(role.split()) <= 6  # "…, Secretary General"
             if titled and looks_like_person(name) and not looks_like_person(org):
                 m = _ACRONYM_PAREN.match(org)
                 if m and m.group("acr").replace(" ", "").isupper():

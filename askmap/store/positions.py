@@ -15,8 +15,12 @@ PRO = ("supports", "calls_for", "welcomes")  # for a theme, in the summary's "fo
 CON = ("opposes",)
 
 
-def _positions(theme: str | None = None, organisation: str | None = None):
-    """Every position as one selectable (ask holders and stance statements, UNION ALL)."""
+SIGNATORY = "signatory"  # the source of a co-signer's share of a joint letter's asks and stances
+
+
+def _positions(theme: str | None = None, organisation: str | None = None, co_signers: bool = False):
+    """Every position as one selectable (ask holders and stance statements, UNION ALL). A joint letter counts once,
+    under its own name or its lead signatory; ``co_signers``: every other signatory holds its positions too."""
     stance = case((asks.c.type == "commitment", literal("commits")), else_=literal("calls_for"))
     a = (select(ask_holders.c.organisation, themes.c.name.label("theme"), stance.label("stance"),
                 documents.c.source.label("doc"), asks.c.text.label("evidence"), asks.c.start, asks.c.end,
@@ -30,6 +34,9 @@ def _positions(theme: str | None = None, organisation: str | None = None):
          .select_from(statements.join(statement_themes, statement_themes.c.statement_id == statements.c.id)
                       .join(themes, themes.c.id == statement_themes.c.theme_id)
                       .join(documents, documents.c.id == statements.c.doc_id)))
+    if not co_signers:
+        a = a.where(ask_holders.c.source != SIGNATORY)
+        s = s.where(statements.c.source != SIGNATORY)
     if theme:
         a = a.where((themes.c.name == theme) | (themes.c.id == theme))
         s = s.where((themes.c.name == theme) | (themes.c.id == theme))
@@ -40,10 +47,10 @@ def _positions(theme: str | None = None, organisation: str | None = None):
 
 
 def query_positions(engine: Engine, theme: str | None = None, organisation: str | None = None,
-                    limit: int | None = None, offset: int = 0) -> list[dict]:
+                    limit: int | None = None, offset: int = 0, co_signers: bool = False) -> list[dict]:
     """Positions, ordered by theme, organisation, document and place; filters match names exactly
     (theme: name or id); ``limit``/``offset`` page through them."""
-    p = _positions(theme, organisation)
+    p = _positions(theme, organisation, co_signers)
     q = select(*[p.c[f] for f in POSITION_FIELDS]).order_by(p.c.theme, p.c.organisation, p.c.doc, p.c.start, p.c.stance)
     if limit:
         q = q.limit(limit)
@@ -53,15 +60,17 @@ def query_positions(engine: Engine, theme: str | None = None, organisation: str 
         return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def count_positions(engine: Engine, theme: str | None = None, organisation: str | None = None) -> int:
-    p = _positions(theme, organisation)
+def count_positions(engine: Engine, theme: str | None = None, organisation: str | None = None,
+                    co_signers: bool = False) -> int:
+    p = _positions(theme, organisation, co_signers)
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(p)).scalar_one()
 
 
-def position_counts(engine: Engine, organisations: list[str] | None = None) -> list[tuple[str, str, str, int]]:
+def position_counts(engine: Engine, organisations: list[str] | None = None,
+                    co_signers: bool = False) -> list[tuple[str, str, str, int]]:
     """(organisation, theme, stance, positions), counted in the database; ``organisations``: only these."""
-    p = _positions()
+    p = _positions(co_signers=co_signers)
     q = select(p.c.organisation, p.c.theme, p.c.stance, func.count()).group_by(p.c.organisation, p.c.theme, p.c.stance)
     if organisations is not None:
         q = q.where(p.c.organisation.in_(organisations))
@@ -72,7 +81,8 @@ def position_counts(engine: Engine, organisations: list[str] | None = None) -> l
 def top_organisations(engine: Engine, limit: int | None = None) -> list[tuple[str, int]]:
     """Organisations by how many asks and stance statements they hold, most first (ties by name):
     counted on the organisation indexes, without the theme joins (fast at any size)."""
-    held = union_all(select(ask_holders.c.organisation), select(statements.c.organisation)).subquery("held")
+    held = union_all(select(ask_holders.c.organisation).where(ask_holders.c.source != SIGNATORY),
+                     select(statements.c.organisation).where(statements.c.source != SIGNATORY)).subquery("held")
     n = func.count().label("n")
     q = select(held.c.organisation, n).group_by(held.c.organisation).order_by(n.desc(), held.c.organisation)
     if limit:
@@ -89,8 +99,9 @@ def organisations_of(engine: Engine, doc_ids: list[str]) -> list[str]:
     with engine.connect() as conn:
         for part in chunks(doc_ids):
             q = union_all(select(ask_holders.c.organisation).join(asks, asks.c.id == ask_holders.c.ask_id)
-                          .where(asks.c.doc_id.in_(part)),
-                          select(statements.c.organisation).where(statements.c.doc_id.in_(part)))
+                          .where(asks.c.doc_id.in_(part), ask_holders.c.source != SIGNATORY),
+                          select(statements.c.organisation).where(statements.c.doc_id.in_(part),
+                                                                  statements.c.source != SIGNATORY))
             found |= set(conn.execute(q).scalars())
     return sorted(found)
 
@@ -103,7 +114,7 @@ def conflicts(engine: Engine, names: int = 10) -> list[dict]:
     opposed = (select(themes.c.id, themes.c.name, statements.c.organisation)
                .select_from(statements.join(statement_themes, statement_themes.c.statement_id == statements.c.id)
                             .join(themes, themes.c.id == statement_themes.c.theme_id))
-               .where(statements.c.stance.in_(CON)).distinct())
+               .where(statements.c.stance.in_(CON), statements.c.source != SIGNATORY).distinct())
     out = []
     with engine.connect() as conn:
         against: dict[tuple[str, str], set[str]] = {}
@@ -114,21 +125,23 @@ def conflicts(engine: Engine, names: int = 10) -> list[dict]:
             from_asks = (select(ask_holders.c.organisation)
                          .select_from(ask_holders.join(asks, asks.c.id == ask_holders.c.ask_id)
                                       .join(ask_themes, ask_themes.c.ask_id == asks.c.id))
-                         .where(ask_themes.c.theme_id == tid, asks.c.type != "commitment").distinct().limit(cap))
+                         .where(ask_themes.c.theme_id == tid, asks.c.type != "commitment",
+                                ask_holders.c.source != SIGNATORY).distinct().limit(cap))
             from_statements = (select(statements.c.organisation)
                                .select_from(statements.join(statement_themes, statement_themes.c.statement_id == statements.c.id))
-                               .where(statement_themes.c.theme_id == tid, statements.c.stance.in_(PRO)).distinct().limit(cap))
+                               .where(statement_themes.c.theme_id == tid, statements.c.stance.in_(PRO),
+                                      statements.c.source != SIGNATORY).distinct().limit(cap))
             pro = sorted(set(conn.execute(from_asks).scalars()) | set(conn.execute(from_statements).scalars()))
             if any(a != b for a in pro for b in con):
                 out.append({"theme": name, "against": sorted(con), "for": pro[:names], "more_for": len(pro) > names})
     return out
 
 
-def theme_positions_summary(engine: Engine) -> list[dict]:
+def theme_positions_summary(engine: Engine, co_signers: bool = False) -> list[dict]:
     """Per theme: organisations by stance with counts, and conflicts (support or calls for it against
     opposition on the same theme), largest theme first."""
     by_theme: dict[str, dict] = {}
-    for org, theme, stance, n in position_counts(engine):
+    for org, theme, stance, n in position_counts(engine, co_signers=co_signers):
         t = by_theme.setdefault(theme, {"theme": theme, "stances": {}, "positions": 0})
         t["positions"] += n
         t["stances"].setdefault(stance, {})[org] = n

@@ -647,6 +647,18 @@ def test_legal_citations_are_never_organisations(name):
     assert never_an_org(name) == "citation"
 
 
+@pytest.mark.parametrize("name", ["Second Review of Scotland", "Strategy for Rural Libraries", "Inquiry into Dental Access",
+                                  "Draft Framework for Coastal Planning"])
+def test_a_documents_title_is_never_an_organisation(name):
+    assert never_an_org(name) == "document"
+
+
+@pytest.mark.parametrize("name", ["Order of Malta Ambulance Corps", "Code Club", "Review Body on Doctors' Pay",
+                                  "Plan International", "Strategy Partners Ltd"])
+def test_bodies_named_like_documents_pass(name):
+    assert never_an_org(name) is None
+
+
 def test_a_section_heading_is_never_an_organisation():
     assert never_an_org("Seasonal Quotas", {fold("Seasonal Quotas")}, plain_names=False) == "heading"
     assert never_an_org("Seasonal Quotas", None, plain_names=False) is None
@@ -1243,3 +1255,35 @@ Sir,
 """, "memo.txt")
     assert a.author_org == "Ferry Operators Guild"
     assert a.addressee == "Senate Committee on Inland Waterways"
+
+
+HARBOUR_JOINT = """Portmore, 9 September 2025
+
+The Chief Executive
+Portmore Harbour Authority
+
+Dear Chief Executive,
+
+We write as a group of sailing, rowing and fishing clubs about the proposed berth charges.
+
+We urge the Authority to hold the charges for small boats at this year's level.
+
+We oppose the plan to close the public slipway on winter weekends.
+
+Yours faithfully,
+
+Signed on behalf of the following organisations:
+
+Portmore Dinghy Club (PDC) - Aled Prys Morgan, Commodore
+Harbour Rowing Association - Dr. Ines Carvalho, Secretary
+Inshore Fishermen's Cooperative - Mr. Tomasz Nowak, Chair
+"""
+
+
+def test_a_joint_letter_with_no_name_of_its_own_is_led_by_its_first_signatory():
+    d = attribute(read(HARBOUR_JOINT, "berths.txt"))
+    assert d.author_org == "Portmore Dinghy Club"
+    assert json.loads(d.metadata["author_evidence"])[0]["source"] in ("signature", "lead_signatory")
+    assert d.addressees[:1] == ["Portmore Harbour Authority"]
+    asks = analyse(d, Registry())
+    assert asks and {a.holder for a in asks} == {"Portmore Dinghy Club"}

@@ -13,7 +13,7 @@ from analysis.stances import (CALLS_FOR, CONCERNED, OPPOSES, SUPPORTS, WELCOMES,
 from analysis.themes import ThemeSpec
 from askmap import pipeline
 from askmap.store import load_document, open_engine
-from askmap.store.positions import query_positions, theme_positions_summary
+from askmap.store.positions import count_positions, query_positions, theme_positions_summary, top_organisations
 from ingest import read_bytes
 
 
@@ -269,11 +269,20 @@ def test_positions_have_exact_evidence_spans(db):
         assert load_document(db, r["doc_id"]).text[r["start"]:r["end"]] == r["evidence"]
 
 
-def test_every_signatory_of_a_joint_letter_holds_its_asks(db):
-    rows = [r for r in query_positions(db) if r["doc"] == "joint.txt" and r["stance"] == "calls_for"]
+def test_every_signatory_of_a_joint_letter_holds_its_asks_when_asked_for_co_signers(db):
+    rows = [r for r in query_positions(db, co_signers=True) if r["doc"] == "joint.txt" and r["stance"] == "calls_for"]
     holders = {r["organisation"] for r in rows}
     assert {"Northtown Bus Users Alliance", "Northtown Cyclists' Forum", "Northtown Chamber of Commerce"} <= holders
     assert {r["theme"] for r in rows} == {"Buses"}
+
+
+def test_a_joint_letter_counts_once_under_its_own_name(db):
+    # by default a joint letter's positions are its own (the letterhead's alliance), not repeated per co-signer: a
+    # letter signed by seventy organisations would otherwise lead the grid seventy times over
+    rows = [r for r in query_positions(db) if r["doc"] == "joint.txt" and r["stance"] == "calls_for"]
+    assert {r["organisation"] for r in rows} == {"Northtown Bus Users Alliance"}
+    assert count_positions(db) < count_positions(db, co_signers=True)
+    assert "Northtown Cyclists' Forum" not in {o for o, _ in top_organisations(db)}
 
 
 def test_support_and_opposition_on_one_theme_is_a_conflict(db):
