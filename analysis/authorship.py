@@ -930,9 +930,13 @@ def addressed_bodies(doc: Document) -> list[str]:
         dated = k - 1
     in_to = False
     for k, ln in enumerate(lines):
+        if re.fullmatch(r"(?i)\s*(?:to|attn|attention|for the attention of)\s*[,:\-]?\s*", ln.text):
+            in_to = True  # "To" alone on its line: the recipient's block is the lines below it
+            continue
         to_line = re.match(r"(?i)(?:to|attn|attention|submitted to|for the attention of)\s*[:\-]\s*(.+)", ln.text)
         field = re.match(r"\s*[A-Z][\w ]{0,30}:", ln.text)
-        in_to = bool(to_line) or in_to and not field  # a "To:" field goes on over the lines below it
+        gap = k > 0 and "\n\n" in text[lines[k - 1].end:ln.start]
+        in_to = bool(to_line) or in_to and not field and not gap  # a "To:" field goes on over the lines below it
         if to_line or in_to or dated is not None and k > dated:
             for piece in re.split(r"\s*[,/]\s*", to_line.group(1)) if to_line else _glued_pieces(ln.text):
                 org = _org_in_line(piece)
@@ -1071,9 +1075,15 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
     ev: list[Evidence] = []
     text = doc.text
     head_end = _head_end(doc)
-    for k, name in enumerate((addressed_bodies(doc) if bodies is None else bodies)[len(doc.addressees):]):
+    recipients = (addressed_bodies(doc) if bodies is None else bodies)[len(doc.addressees):]
+    # "The Commissioner" above "Board of Tea Standards": the post alone gives way to the body named below it
+    lead = next((n for n in recipients if not _post_only(n)), recipients[0] if recipients else None)
+    for name in recipients:
         i = text.find(name)
-        _add_addressee(ev, "recipient", name, i, ADDRESSEE_WEIGHTS["recipient"] + (0.5 if k == 0 else 0.0))
+        weight = ADDRESSEE_WEIGHTS["recipient"] + (0.5 if name == lead else 0.0)
+        if name != lead and _post_only(name):
+            weight -= 1.0
+        _add_addressee(ev, "recipient", name, i, weight)
     for k, name in enumerate(doc.addressees):
         _add_addressee(ev, "layout", name, text.find(name), ADDRESSEE_WEIGHTS["layout"] + (0.5 if k == 0 else 0.0))
     m = _DEAR_LINE.search(text, head_end) if head_end < len(text) else None
@@ -1179,6 +1189,12 @@ def _named_bodies(text: str, defined: dict[str, str] | None = None) -> Counter:
 
 def _bare_title(name: str) -> bool:
     return clean(name).lower().removeprefix("the ") in lexicon.lower("job_titles") | {"editor", "sir", "madam", "sir or madam", "sir/madam"}
+
+
+def _post_only(name: str) -> bool:
+    """A post with no body or portfolio in its name: "The Commissioner", "Chief Executive", "Sir/Madam"."""
+    n = _body_of(name)
+    return _bare_title(n) or (has_role(n) and len(n.split()) <= 3 and not _portfolio_title(n) and not looks_like_org(n))
 
 
 def _portfolio_title(name: str) -> bool:

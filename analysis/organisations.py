@@ -59,13 +59,22 @@ def _governments() -> dict[str, str]:
 GOVERNMENTS = _governments()
 # the words by which a document shows which country it is about (the most-named wins)
 _COUNTRY_WORDS = {
-    "UK": r"United Kingdom|\bUK\b|Britain|British|England|English|Westminster|Whitehall|NHS",
+    "UK": r"United Kingdom|\bUK\b|Britain|British|England|Westminster|Whitehall|NHS",
     "US": r"United States|\bU\.?S\.?\b|America|American|Congress|federal agenc",
     "AU": r"Australia|Australian|Commonwealth of Australia|Canberra",
     "CA": r"Canada|Canadian|Ottawa",
     "NZ": r"New Zealand|Aotearoa|Wellington",
     "IE": r"Ireland|Irish|Oireachtas|Dáil|Dail",
     "EU": r"European Union|European Commission|\bEU\b",
+    # countries with no government in the built-in list: naming them keeps "the Government" from another country's
+    "IN": r"\bIndia\b|\bIndian\b|Lok Sabha|Rajya Sabha",
+    "KE": r"Kenya|Kenyan|Nairobi",
+    "ZA": r"South Africa|South African",
+    "NG": r"Nigeria|Nigerian",
+    "SG": r"Singapore",
+    "MY": r"Malaysia|Malaysian",
+    "PH": r"Philippines|Filipino",
+    "PK": r"Pakistan|Pakistani",
 }
 
 

@@ -1287,3 +1287,31 @@ def test_a_joint_letter_with_no_name_of_its_own_is_led_by_its_first_signatory():
     assert d.addressees[:1] == ["Portmore Harbour Authority"]
     asks = analyse(d, Registry())
     assert asks and {a.holder for a in asks} == {"Portmore Dinghy Club"}
+
+
+BARE_TO = """HILL COUNTRY TEA GROWERS' ASSOCIATION
+Estate Office, Nuwara Road, Hatton
+
+Ref: HCTGA/2025/17                                    Date: 03.02.2025
+
+To
+The Commissioner
+Board of Tea Standards, Ministry of Plantation Industries
+Battaramulla
+
+Sub: Comments on the draft grading rules for orthodox black tea
+
+Sir/Madam,
+
+We thank the Board for the chance to comment. The Board should delay the new grading rules by one season.
+
+Yours faithfully,
+Nimal Perera
+Secretary
+"""
+
+
+def test_a_to_line_on_its_own_opens_the_recipients_block():
+    d = attribute(read(BARE_TO, "tea.txt"))
+    assert d.addressees[0].startswith("Board of Tea Standards")
+    assert d.author_org and "Tea Growers" in d.author_org
