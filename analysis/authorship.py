@@ -717,6 +717,16 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             elif plain and not looks_like_role(ln.text):
                 _add(ev, "signature", plain, ln.start, ln.end, WEIGHTS["signature"] * 0.5)
 
+    elif text.strip():
+        # no sign-off: a short last line set apart from the body that names an organisation ("JAMAICA ENVIRONMENT
+        # TRUST" under a letter to an editor) signs it
+        tail = _lines(text, max(0, len(text.rstrip()) - 800), len(text.rstrip()))
+        if len(tail) >= 2 and "\n\n" in text[tail[-2].end:tail[-1].start]:
+            last = clean(tail[-1].text)
+            org = None if ":" in last or len(last) > 90 else (_org_in_line(last) or _org_in_line(title_case(last)))
+            if org:
+                _add(ev, "signature", org, tail[-1].start, tail[-1].end, WEIGHTS["signature"] * 0.67)
+
     # running headers and footers: a short line that recurs on several pages
     counts = Counter(clean(re.sub(r"\s*(?:Page\s+)?\d+(?:\s+(?:of|/)\s+\d+)?\s*$", "", ln.text, flags=re.I))
                      for ln in _lines(text, 0, len(text)) if len(ln.text) <= 160)

@@ -1315,3 +1315,23 @@ def test_a_to_line_on_its_own_opens_the_recipients_block():
     d = attribute(read(BARE_TO, "tea.txt"))
     assert d.addressees[0].startswith("Board of Tea Standards")
     assert d.author_org and "Tea Growers" in d.author_org
+
+
+LETTER_TO_EDITOR = """Bus cuts will strand the valley
+
+THE EDITOR, Sir:
+
+Your report on the withdrawal of the evening buses to Glenmore missed the point. The operator says the routes
+lose money, but the county pays it a subsidy for exactly these routes.
+
+The council must publish the subsidy agreement and restore the evening service before the winter timetable starts.
+
+GLENMORE VALLEY PASSENGERS' GROUP
+"""
+
+
+def test_a_last_line_set_apart_that_names_an_organisation_signs_the_letter():
+    assert attribute(read(LETTER_TO_EDITOR, "editor.txt")).author_org == "Glenmore Valley Passengers' Group"
+    # a source line is not a signature
+    assert attribute(read(LETTER_TO_EDITOR.replace("GLENMORE VALLEY PASSENGERS' GROUP", "source: The Valley Times"),
+                          "editor.txt")).author_org is None
