@@ -404,7 +404,12 @@ def discover(texts: list[str], vecs: np.ndarray, embedding_model=None) -> tuple[
                      vectorizer_model=vectorizer, representation_model=representation, min_topic_size=2,
                      calculate_probabilities=False, verbose=False)
     fit_texts = [texts[i] for i in fit_idx]
-    labels = list(model.fit_transform(fit_texts, embeddings=vecs[fit_idx])[0])
+    try:
+        labels = list(model.fit_transform(fit_texts, embeddings=vecs[fit_idx])[0])
+    except ValueError as exc:  # texts of stop words only ("Yes.", "No, not at all."): nothing to name a theme by
+        if "vocabulary" not in str(exc):
+            raise
+        return [-1] * n, {}
     # clusters of one are outliers, not themes
     counts = {lab: labels.count(lab) for lab in set(labels)}
     labels = [lab if lab >= 0 and counts[lab] >= 2 else -1 for lab in labels]
@@ -422,6 +427,13 @@ def discover(texts: list[str], vecs: np.ndarray, embedding_model=None) -> tuple[
             ok = sims[np.arange(len(rest)), best] >= ASSIGN_MIN
             full[rest[ok]] = [keys[b] for b in best[ok]]
     return [int(x) for x in full], terms
+
+
+def content_words(text: str) -> int:
+    """How many words of a text say something (not stop words): "Yes, I do." has none."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return sum(1 for w in re.findall(r"[a-zA-Z][a-zA-Z-]+", text.lower()) if w not in ENGLISH_STOP_WORDS and w not in _STOP_TERMS)
 
 
 def _unit(v: np.ndarray) -> np.ndarray:

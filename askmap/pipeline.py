@@ -532,6 +532,9 @@ def finish_theming(engine: Engine, results: list[FileResult] | None = None, spec
         waiting = unthemed_documents(engine)
         if not waiting:
             return []
+        from .spool import release_memory
+
+        release_memory()  # what reading and analysing the batch freed, before theming needs its own
         embedder = embedder or default_embedder(engine)
         before, t0 = embedder.seconds, time.perf_counter()
         first = not has_themes(engine)

@@ -64,6 +64,17 @@ class Spool:
         self._buffer = []
 
 
+def release_memory() -> None:
+    """Hand the heap's free pages back to the system (glibc ``malloc_trim``) between chunks, so that a run
+    themed a chunk at a time does not keep every chunk's peak as resident memory; nothing elsewhere."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def key_priority(key: str) -> int:
     return int.from_bytes(hashlib.sha1(key.encode("utf-8")).digest()[:8], "big")
 

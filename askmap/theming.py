@@ -23,6 +23,7 @@ from analysis.themes import (
     _readable_name,
     _unit,
     adapted_vectors,
+    content_words,
     default_themes,
     discover,
     discovered_id,
@@ -39,7 +40,7 @@ from analysis.themes import (
     with_context,
 )
 
-from .spool import BoundedSample, Spool
+from .spool import BoundedSample, Spool, release_memory
 from .store.documents import mark_themed, unthemed_documents
 from .store.schema import answers as answer_table
 from .store.schema import asks as ask_table
@@ -164,6 +165,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
         n_seeded += len({a.ask_id for a in assignments if not a.theme_id.startswith("d-")})
         spool.add(assignments)
         del rows, vecs, picks
+        release_memory()
 
     found: list[Theme] = []
     if leftover.count:
@@ -331,11 +333,10 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
         add_assignments(engine, out)
         placed += len({a.ask_id for a in out})
     assign_statements(engine, embedder, replace_all=False, doc_ids=doc_ids)
-    from .store.answers import docs_without_answers
-
-    fresh = docs_without_answers(engine, doc_ids)  # only new documents' answers: no re-theming of the rest
-    if fresh:
-        assign_answers(engine, embedder, doc_ids=fresh)
+    # the answers of the documents not themed yet: new ones, and those a run stopped in the middle of theming
+    # (their answers stored, not all themed); never re-theming the rest
+    if waiting:
+        assign_answers(engine, embedder, doc_ids=waiting)
     mark_themed(engine, waiting)
     return placed
 
@@ -353,6 +354,7 @@ def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_
         rows = statements_for_theming(engine, only_unthemed=not replace_all, doc_ids=part)
         out = _nearest(rows, live, embedder, STATEMENT_CONTEXT_WORDS, engine)
         spool.add(out)
+        release_memory()
         placed += len({a.ask_id for a in out})
     if spool.count or replace_all:
         set_statement_themes(engine, spool, replace_all)
@@ -387,9 +389,11 @@ def _themes_for(question: str | None, live: list[Theme]) -> list[Theme]:
     for every question; none for a question without either (its themes are then discovered)."""
     norm = " ".join((question or "").lower().split())
     own = [t for t in live if t.question and " ".join(t.question.lower().split()) == norm] if question else []
-    if own:
-        return own
     listed = [t for t in live if not t.question and t.origin == SEEDED]
+    if own:
+        # a list of its own replaces the general one; themes discovered among its answers that the general list
+        # did not fit are scored beside that list (as at the fit that found them)
+        return own if any(t.origin == SEEDED for t in own) else listed + own
     if question is not None:
         return listed  # none: the question's own themes are discovered among its answers
     return listed or [t for t in live if not t.question]
@@ -422,6 +426,7 @@ def assign_answers(engine: Engine, embedder: Embedder | None = None, doc_ids: li
     for part in doc_chunks(engine, answer_table, doc_ids=doc_ids):
         themed += _assign_answer_chunk(engine, embedder, answers_for_theming(engine, part), live, tags, tagged_rows,
                                        leftovers, report)
+        release_memory()
     for question in sorted(leftovers):
         pool = leftovers[question]
         for batch in discover_for_question(engine, embedder, question, pool.items(), rest=pool.spilled,
@@ -546,7 +551,10 @@ def _assign_answer_chunk(engine: Engine, embedder: Embedder, rows: list, live: l
 
 def _pool(leftovers: dict[str, BoundedSample], r, vec: np.ndarray | None) -> None:
     """An answer no theme fits joins its question's pool for discovery: kept whole in the sample, or spooled as
-    (id, evidence start, end, vector or None) beyond it."""
+    (id, evidence start, end, vector or None) beyond it. An answer of stop words only ("Yes.", "No, I don't.")
+    has nothing to discover a theme by: it stays without one."""
+    if content_words(r.text) < 1:
+        return
     pool = leftovers.get(r.question)
     if pool is None:
         pool = leftovers[r.question] = BoundedSample(DISCOVER_SAMPLE, rest=_rest_of_answer)

@@ -165,3 +165,26 @@ def test_a_spool_gives_back_what_was_added_in_order_as_often_as_asked():
     assert sum(len(b) for b in spool.batches()) == spool.count == 5001
     spool.close()
     assert list(Spool()) == []
+
+
+def test_answers_a_stopped_run_left_unthemed_are_themed_by_the_next(tmp_path, hashing_embedder):
+    from sqlalchemy import delete, update
+
+    engine = _stored(tmp_path, "resume")
+    pipeline.finish_theming(engine)
+    before = _answer_themes(engine)
+    assert len(before) > 100
+    # a run stopped while theming answers: the answers of 100 documents stored, their themes not yet, the documents
+    # still waiting
+    with engine.begin() as conn:
+        docs = list(conn.execute(select(documents.c.id).order_by(documents.c.id).limit(100)).scalars())
+        ids = list(conn.execute(select(answers.c.id).where(answers.c.doc_id.in_(docs))).scalars())
+        conn.execute(delete(answer_themes).where(answer_themes.c.answer_id.in_(ids)))
+        conn.execute(update(documents).where(documents.c.id.in_(docs)).values(themed_at=None))
+    assert len(_answer_themes(engine)) < len(before)
+    assert sorted(pipeline.finish_theming(engine)) == sorted(docs)
+    after = _answer_themes(engine)
+    # every answer themed again (against the themes the first run left: the list and the themes it discovered),
+    # the other documents' answers untouched
+    assert set(before) <= set(after)
+    assert all(after[k] == v for k, v in before.items() if k not in set(ids))
