@@ -78,11 +78,14 @@ def position_counts(engine: Engine, organisations: list[str] | None = None,
         return [tuple(r) for r in conn.execute(q.order_by(p.c.organisation, p.c.theme, p.c.stance))]
 
 
-def top_organisations(engine: Engine, limit: int | None = None) -> list[tuple[str, int]]:
+def top_organisations(engine: Engine, limit: int | None = None, co_signers: bool = False) -> list[tuple[str, int]]:
     """Organisations by how many asks and stance statements they hold, most first (ties by name):
-    counted on the organisation indexes, without the theme joins (fast at any size)."""
-    held = union_all(select(ask_holders.c.organisation).where(ask_holders.c.source != SIGNATORY),
-                     select(statements.c.organisation).where(statements.c.source != SIGNATORY)).subquery("held")
+    counted on the organisation indexes, without the theme joins (fast at any size). ``co_signers``: a joint
+    letter's co-signers count as holders too."""
+    a, s = select(ask_holders.c.organisation), select(statements.c.organisation)
+    if not co_signers:
+        a, s = a.where(ask_holders.c.source != SIGNATORY), s.where(statements.c.source != SIGNATORY)
+    held = union_all(a, s).subquery("held")
     n = func.count().label("n")
     q = select(held.c.organisation, n).group_by(held.c.organisation).order_by(n.desc(), held.c.organisation)
     if limit:
