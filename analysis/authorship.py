@@ -225,7 +225,7 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     if tokens[0].lower() in lexicon.lower("legal_units") and (len(tokens) == 1 or re.match(r"\d|[IVXL]+$|[a-z]$", tokens[1])) or \
             len(tokens) == 1 and tokens[0].lower() in lexicon.lower("document_heads"):
         return "document"  # "Clause 21", "Section 4(b)", "the Treaty": a part of a law, never a body
-    if re.search(r"[’']s\s", s) or tokens[-1].lower() in lexicon.lower("document_heads") or re.search(
+    if re.search(r"[’']s\s", s) and not looks_like_org(s) or tokens[-1].lower() in lexicon.lower("document_heads") or re.search(
             r"(?i)^(?:(?:government|joint|written|formal|public|supplementary)\s+)?(?:response|submission|memorandum|comments|evidence|"
             r"statement|testimony|position\s+paper)\s+(?:submitted\s+)?(?:to|on|by|from|of)\b", s) or re.search(
             r"\b(?:Annual|Interim|Final|Progress)\s+Report\b|\bReport\s+(?:on|of|into)\b|\b(?:White|Green)\s+Paper\b", s):
@@ -404,6 +404,8 @@ def trim(name: str) -> str:
     name = re.split(r"(?<=[a-z0-9)])\.\s+", name)[-1]  # "… in Ohio. Acme Trust" → "Acme Trust"
     name = re.sub(r"\s+(?:Page\s+)?\d+(?:\s+of\s+\d+)?(?:\s+[A-Z][a-z]+)?$", "", name)
     name = re.sub(r"['’]s?$", "", name)
+    # a title that starts with its author: "Acme Government response to the Select Committee on X" → "Acme Government"
+    name = re.sub(r"(?<=\S)\s+(?i:response|submission|comments?|reply|evidence)\s+(?i:to|on)\s.*$", "", name)
     # an organisation and its signer on one line: "Acme Club (AC) - Jo Bloggs, Chair" → "Acme Club (AC)"
     signed = re.match(r"(?P<org>.+?)\s+[-–—]\s+(?P<who>[^,]+),\s*[^,]{2,60}$", name)
     if signed and (looks_like_person(signed.group("who")) or _person_shape(signed.group("who"))):
@@ -416,8 +418,11 @@ def trim(name: str) -> str:
     name = re.sub(r"\s+(?:Members?|Membership|Staff|Colleagues|Team Members)$", "", name)
     name = re.sub(r"(?:\s+(?:The|A|An|And|Of|For|In|On|To|By|With))+$", "", name)  # a name never ends in a function word
     owner = re.match(r"(?P<x>.+?)['’]s\s+(?P<y>.+)$", name)
-    if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads"):
-        name = owner.group("x")  # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"
+    if owner and (_WORD.findall(owner.group("y")) or [""])[-1].lower() not in lexicon.lower("document_heads") and (
+            looks_like_org(owner.group("x")) or is_acronym(owner.group("x")) or not looks_like_org(name)):
+        # "Acme Trust's Advisory Collaborative" → its owner, "Acme Trust"; not "Upland Women's Land Network", a name
+        # with a possessive inside it
+        name = owner.group("x")
     # a title the capitalised run swept up: "Testimony of the Acme Association" → "Acme Association"
     name = re.sub(r"^(?i:(?:(?:Joint|Written|Oral|Supplementary)\s+)?(?:Testimony|Submission|Comments|Evidence|Response|Statement|Memorandum)"
                   r"\s+(?:submitted\s+)?(?:of|from|by)\s+(?:the\s+)?)(?=[A-Z])", "", name)
@@ -718,14 +723,21 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
                 _add(ev, "signature", plain, ln.start, ln.end, WEIGHTS["signature"] * 0.5)
 
     elif text.strip():
-        # no sign-off: a short last line set apart from the body that names an organisation ("JAMAICA ENVIRONMENT
-        # TRUST" under a letter to an editor) signs it
+        # no sign-off we know ("For God and My Country,"): the last lines set apart from the body — a name, a post,
+        # an organisation; or one line ("JAMAICA ENVIRONMENT TRUST" under a letter to an editor) — sign it when one
+        # of them names an organisation
         tail = _lines(text, max(0, len(text.rstrip()) - 800), len(text.rstrip()))
-        if len(tail) >= 2 and "\n\n" in text[tail[-2].end:tail[-1].start]:
-            last = clean(tail[-1].text)
-            org = None if ":" in last or len(last) > 90 else (_org_in_line(last) or _org_in_line(title_case(last)))
-            if org:
-                _add(ev, "signature", org, tail[-1].start, tail[-1].end, WEIGHTS["signature"] * 0.67)
+        k = len(tail) - 1
+        while k > 0 and "\n\n" not in text[tail[k - 1].end:tail[k].start] and len(tail) - k < 5:
+            k -= 1
+        block = tail[k:] if k > 0 and "\n\n" in text[tail[k - 1].end:tail[k].start] else []
+        if block and all(len(clean(ln.text)) <= 90 and ":" not in ln.text and not clean(ln.text).endswith(".")
+                         for ln in block):
+            for ln in block:
+                line = clean(ln.text)
+                org = _org_in_line(line) or _org_in_line(title_case(line))
+                if org and not looks_like_person(line):
+                    _add(ev, "signature", org, ln.start, ln.end, WEIGHTS["signature"] * 0.67)
 
     # running headers and footers: a short line that recurs on several pages
     counts = Counter(clean(re.sub(r"\s*(?:Page\s+)?\d+(?:\s+(?:of|/)\s+\d+)?\s*$", "", ln.text, flags=re.I))
@@ -922,7 +934,7 @@ def addressed_bodies(doc: Document) -> list[str]:
     out = list(doc.addressees)
     for key in ("addressee_organisation", "addressee_role"):
         if doc.metadata.get(key):
-            out.append(doc.metadata[key])
+            out.append(_without_post(doc.metadata[key]))
     head_end = _head_end(doc)
     lines = _lines(doc.text, 0, head_end) if head_end < len(doc.text) else []
     dated = next((k for k, ln in enumerate(lines) if _DATE_LINE.match(ln.text)), None)
@@ -1095,6 +1107,7 @@ def decide_addressee(doc: Document, author_org: str | None, acronyms: dict[str, 
             weight -= 1.0
         _add_addressee(ev, "recipient", name, i, weight)
     for k, name in enumerate(doc.addressees):
+        name = _without_post(name)
         _add_addressee(ev, "layout", name, text.find(name), ADDRESSEE_WEIGHTS["layout"] + (0.5 if k == 0 else 0.0))
     m = _DEAR_LINE.search(text, head_end) if head_end < len(text) else None
     if m and m.start() == head_end:
@@ -1199,6 +1212,14 @@ def _named_bodies(text: str, defined: dict[str, str] | None = None) -> Counter:
 
 def _bare_title(name: str) -> bool:
     return clean(name).lower().removeprefix("the ") in lexicon.lower("job_titles") | {"editor", "sir", "madam", "sir or madam", "sir/madam"}
+
+
+def _without_post(name: str) -> str:
+    """"The Chairperson, Committee on X, Parliament of Y" → "Committee on X": the body, not the post that heads it."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) >= 2 and _post_only(parts[0]) and (looks_like_org(parts[1]) or is_office(parts[1])):
+        return parts[1]
+    return name
 
 
 def _post_only(name: str) -> bool:

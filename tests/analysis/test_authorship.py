@@ -1335,3 +1335,38 @@ def test_a_last_line_set_apart_that_names_an_organisation_signs_the_letter():
     # a source line is not a signature
     assert attribute(read(LETTER_TO_EDITOR.replace("GLENMORE VALLEY PASSENGERS' GROUP", "source: The Valley Times"),
                           "editor.txt")).author_org is None
+
+
+UNKNOWN_SIGN_OFF = """Plot 9, Lake Road, Jinja
+
+3 March 2025
+
+To: The Chairperson, Committee on Fisheries and Wetlands, National Assembly
+
+Honourable Chairperson,
+
+We ask the Committee to delay the new net-size rules until the fishers' cooperatives have been consulted.
+
+Forward Together,
+
+[signed]
+
+Agnes Namuli Okello
+Programme Coordinator
+Lakeshore Women's Fish Traders Network
+"""
+
+
+def test_a_signature_block_after_an_unfamiliar_sign_off_names_the_author():
+    d = attribute(read(UNKNOWN_SIGN_OFF, "nets.txt"))
+    # a possessive inside a name ("… Women's Fish Traders Network") is part of it, not an owner
+    assert d.author_org == "Lakeshore Women's Fish Traders Network"
+    assert never_an_org("Lakeshore Women's Fish Traders Network") is None
+    assert not d.addressees[0].startswith("Chairperson")  # the body, not the post that heads it
+
+
+def test_a_title_that_starts_with_its_author_gives_the_author():
+    from analysis.authorship import trim
+
+    assert trim("Ruritanian Government response to the Select Committee on Ferries") == "Ruritanian Government"
+    assert trim("Acme Trust's Advisory Collaborative") == "Acme Trust"
