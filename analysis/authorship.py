@@ -1274,7 +1274,9 @@ def attribute(doc: Document) -> Document:
         doc.author = found.author_person
     if found.author_org is None and doc.signatories and doc.kind != TRANSCRIPT:
         # a joint letter with no name of its own: its first signatory leads it (as a reader would name it)
-        lead = re.sub(r"\s*\([^)]*\)\s*$", "", doc.signatories[0]).strip()
+        from .organisations import signatory_names
+
+        lead = next(iter(signatory_names(doc)), None)  # its name without the "(ACR)" it is listed with
         if lead and not never_an_org(lead):
             found.author_org = lead
             start = doc.text.rfind(lead)
