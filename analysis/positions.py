@@ -11,12 +11,13 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ingest.records import TRANSCRIPT, Document
+from ingest.records import CONSULTATION_RESPONSE, LIST_ITEM, PARAGRAPH, TRANSCRIPT, Document
 
 from .asks import _is_quoted, _speaker_holder
 from .organisations import Registry, signatory_names
 from .records import Ask
 from .sentences import units
+from .statement_stance import CANDIDATE, enabled, is_candidate
 from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, ask_stances, Witness, reported_speaker, reported_stance, stances_of, witnesses
 
 
@@ -61,6 +62,7 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
     from .asks import ask_id
 
     taken = {(a.start, a.end) for a in asks}
+    learned = enabled()
     previous = ""
     people = witnesses(doc.text)
     last: Witness | None = None
@@ -91,13 +93,22 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
                                      _witness_label(who), context=context))
             continue
         hits = stances_of(u.text)
-        if not hits or u.text.strip().endswith("?"):
+        if u.text.strip().endswith("?"):
+            continue
+        # with the learned stance on, a sentence no rule reads a stance in is a candidate (decided when themed;
+        # analysis/statement_stance.py): not in a consultation export's answers, which have a stance of their own
+        candidate = (learned and not hits and doc.kind != CONSULTATION_RESPONSE and u.block_kind in (PARAGRAPH, LIST_ITEM)
+                     and is_candidate(u.text))
+        if not hits and not candidate:
             continue
         speaker = None
         if doc.kind == TRANSCRIPT and u.turn is not None:
             org, speaker = _speaker_holder(doc, u, registry)
         else:
             org = registry.canonical(doc.author_org or doc.author)
+        if org and candidate:
+            out.append(Statement(doc.id, u.start, u.end, u.text, org, CANDIDATE, "stance", CANDIDATE, speaker,
+                                 context=context))
         for hit in hits if org else []:
             out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker,
                                  context=context))

@@ -42,6 +42,7 @@ from analysis.themes import (
 
 from .spool import BoundedSample, Spool, release_memory
 from .store.documents import mark_themed, unthemed_documents
+from .store import statements as statement_store
 from .store.schema import answers as answer_table
 from .store.schema import asks as ask_table
 from .store.schema import statements as statement_table
@@ -116,6 +117,7 @@ def fit(engine: Engine, specs: list[ThemeSpec] | None = None, embedder: Embedder
     and replace the old ones in one transaction. A collection of one chunk is fitted exactly as a whole."""
     t0 = time.perf_counter()
     embedder = embedder or default_embedder(engine)
+    decide_statements(engine, embedder)
     specs = current_specs(engine, specs)
     waiting = unthemed_documents(engine)  # read before the asks: a document stored meanwhile stays waiting
     seeds = seed_themes(specs)
@@ -327,6 +329,7 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
     live = [t for t in load_themes(engine) if t.centroid is not None]
     waiting = unthemed_documents(engine) if doc_ids is None else list(doc_ids)
     embedder = embedder or default_embedder(engine)
+    decide_statements(engine, embedder)
     placed = 0
     for part in doc_chunks(engine, ask_table, doc_ids=doc_ids):
         out = _nearest(asks_for_theming(engine, only_unthemed=True, doc_ids=part), live, embedder, engine=engine)
@@ -339,6 +342,29 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
         assign_answers(engine, embedder, doc_ids=waiting)
     mark_themed(engine, waiting)
     return placed
+
+
+def decide_statements(engine: Engine, embedder: Embedder) -> int:
+    """The learned stance of every candidate statement (:mod:`analysis.statement_stance`), before anything is
+    themed: each takes the model's stance, or is dropped. Vectors come from the embedder's cache, so a kept
+    sentence is not embedded again for its theme. With no model, or vectors of another embedder than the one
+    it was trained on, every candidate is dropped (the rules' statements stand). Returns how many were kept."""
+    from analysis import statement_stance
+
+    model = statement_stance.load()
+    usable = model is not None and embedder.name == statement_stance.TRAINED_ON
+    kept = 0
+    while rows := statement_store.undecided(engine):
+        if usable:
+            texts = list(dict.fromkeys(t for _, t in rows))
+            verdict = dict(zip(texts, (s for s, _ in model.predict(embedder.embed(texts)))))
+            decisions = {sid: verdict[t] for sid, t in rows}
+        else:
+            decisions = {sid: None for sid, _ in rows}
+        statement_store.decide(engine, decisions)
+        kept += sum(1 for v in decisions.values() if v)
+        release_memory()
+    return kept
 
 
 def assign_statements(engine: Engine, embedder: Embedder | None = None, replace_all: bool = True,
