@@ -29,7 +29,7 @@ class Statement:
     text: str
     organisation: str
     stance: str
-    source: str  # stance | reported
+    source: str  # stance | reported | signatory | candidate (waiting for the learned stance)
     rule: str
     speaker: str | None = None
     id: str = ""
@@ -107,7 +107,7 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
         else:
             org = registry.canonical(doc.author_org or doc.author)
         if org and candidate:
-            out.append(Statement(doc.id, u.start, u.end, u.text, org, CANDIDATE, "stance", CANDIDATE, speaker,
+            out.append(Statement(doc.id, u.start, u.end, u.text, org, CANDIDATE, CANDIDATE, CANDIDATE, speaker,
                                  context=context))
         for hit in hits if org else []:
             out.append(Statement(doc.id, u.start, u.end, u.text, org, hit.stance, "stance", hit.rule, speaker,
@@ -128,7 +128,7 @@ def _signatories_hold(doc: Document, statements: list[Statement], registry: Regi
     signatories = signatory_names(doc, registry)
     extra = []
     for s in statements:
-        if s.source != "stance":
+        if s.source not in ("stance", CANDIDATE):  # a candidate's copies are decided with it
             continue
         for org in signatories:
             if org and org != s.organisation:

@@ -3,21 +3,22 @@
 of the district's clinics have no dentist.", "The draft says nothing about enforcement.", "A fee of that size
 would wipe out a small grower's margin." — and so is much support and opposition.
 
-It is **opt-in** (``ASKMAP_STATEMENT_MODEL=1``, see :func:`enabled`): every candidate sentence is embedded, which on
-real letters costs about a third more time end to end, for a small gain in positions measured on the team's
-labelled sets (README, "Quality"). With it on, at ingest such a sentence is kept as a *candidate* statement (:data:`CANDIDATE`, see
-:func:`is_candidate`); when the collection is themed (the vectors are made there anyway), the model decides
+At ingest such a sentence is kept as a *candidate* statement (:data:`CANDIDATE`, see
+:func:`is_candidate`); when the collection is themed (where MiniLM is loaded), the model decides
 each candidate: a stance (rule :data:`LEARNED`), or none, and a candidate with none is dropped. The model only
 gives the stances stored with its weights (``stances``: concern, where the rules miss most), and only where the
 stance's probability reaches ``min_probability`` — both chosen on the team's labelled sets, since the synthetic
 documents' own cross-validation favours a threshold that over-calls on real documents.
 
-The model: a multinomial logistic regression over the sentence's MiniLM vector (classes: none, supports,
+The model: a multinomial logistic regression over the mean of the sentence's word-piece vectors from MiniLM's input
+table (:meth:`analysis.embeddings.Embedder.word_vectors`: no transformer pass, so every candidate costs next to
+nothing; on the training documents it reads concern about as well as the full sentence vector) (classes: none, supports,
 welcomes, concerned, opposes), trained by ``scripts/train_statement_stance.py`` on synthetic documents written
 and labelled, sentence by sentence, by helpers who saw no code and no evaluation data
 (``benchmarks/position_stance_train/``). The weights are data
 in ``analysis/data/statement_stance.npz``; prediction is plain numpy; it speaks only for vectors of the model it
-was trained on (MiniLM) — with another embedder the candidates are dropped and the rules stand.
+was trained on (MiniLM) — with another embedder the candidates are dropped and the rules stand. On by default;
+``ASKMAP_STATEMENT_MODEL=0`` switches it off (:func:`enabled`).
 """
 from __future__ import annotations
 
@@ -43,8 +44,8 @@ _NOT_PROSE = re.compile(r"^\s*(?:\d+\s*/\s*\d+|page\s+\d+|tel(?:ephone)?|fax|e-?
 
 
 def enabled() -> bool:
-    """Whether the learned stance is switched on (``ASKMAP_STATEMENT_MODEL`` = 1 / on / true / yes)."""
-    return os.environ.get("ASKMAP_STATEMENT_MODEL", "").strip().lower() in ("1", "on", "true", "yes")
+    """Whether the learned stance is on: unless ``ASKMAP_STATEMENT_MODEL`` is 0 / off / false / no."""
+    return os.environ.get("ASKMAP_STATEMENT_MODEL", "").strip().lower() not in ("0", "off", "false", "no")
 
 
 def is_candidate(text: str) -> bool:

@@ -346,9 +346,9 @@ def assign_new(engine: Engine, embedder: Embedder | None = None, doc_ids: list[s
 
 def decide_statements(engine: Engine, embedder: Embedder) -> int:
     """The learned stance of every candidate statement (:mod:`analysis.statement_stance`), before anything is
-    themed: each takes the model's stance, or is dropped. Vectors come from the embedder's cache, so a kept
-    sentence is not embedded again for its theme. With no model, or vectors of another embedder than the one
-    it was trained on, every candidate is dropped (the rules' statements stand). Returns how many were kept."""
+    themed: each takes the model's stance, or is dropped. With no model, or vectors of another embedder than the one
+    it was trained on, every candidate is dropped (the rules' statements stand). Returns how many were kept.
+    The model reads word-piece vectors (:meth:`Embedder.word_vectors`): no sentence is embedded for it."""
     from analysis import statement_stance
 
     model = statement_stance.load()
@@ -357,7 +357,7 @@ def decide_statements(engine: Engine, embedder: Embedder) -> int:
     while rows := statement_store.undecided(engine):
         if usable:
             texts = list(dict.fromkeys(t for _, t in rows))
-            verdict = dict(zip(texts, (s for s, _ in model.predict(embedder.embed(texts)))))
+            verdict = dict(zip(texts, (s for s, _ in model.predict(embedder.word_vectors(texts)))))
             decisions = {sid: verdict[t] for sid, t in rows}
         else:
             decisions = {sid: None for sid, _ in rows}

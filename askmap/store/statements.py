@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import Engine, bindparam, delete, select, update
+from sqlalchemy import Engine, bindparam, case, delete, select, update
 
 from analysis.statement_stance import CANDIDATE, LEARNED
 
@@ -23,7 +23,8 @@ def undecided(engine: Engine, limit: int = PAGE) -> list[tuple[str, str]]:
 
 
 def decide(engine: Engine, decisions: Mapping[str, str | None]) -> None:
-    """Each candidate's stance (rule ``learned``), or None: the candidate is deleted. One transaction."""
+    """Each candidate's stance (rule ``learned``; a candidate of the author's own becomes a ``stance`` statement, a
+    co-signer's copy stays ``signatory``), or None: the candidate is deleted. One transaction."""
     keep = [{"sid": k, "st": v} for k, v in decisions.items() if v]
     drop = [k for k, v in decisions.items() if not v]
     with engine.begin() as conn:
@@ -32,4 +33,6 @@ def decide(engine: Engine, decisions: Mapping[str, str | None]) -> None:
             conn.execute(delete(statements).where(statements.c.id.in_(part)))
         if keep:
             conn.execute(update(statements).where(statements.c.id == bindparam("sid"))
-                         .values(stance=bindparam("st"), rule=LEARNED), keep)
+                         .values(stance=bindparam("st"), rule=LEARNED,
+                                 source=case((statements.c.source == CANDIDATE, "stance"), else_=statements.c.source)),
+                         keep)
