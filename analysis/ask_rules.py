@@ -391,11 +391,17 @@ _GERUND_START = re.compile(r"^\W*[A-Z][a-z]+ing\b")
 _SELF_COMMIT_VERBS = r"(?:will|shall|is\s+going\s+to|intends\s+to|commits\s+to|is\s+committed\s+to|undertakes\s+to|is\s+(?:currently|now)\s+\w+ing)"
 
 
+@lru_cache(maxsize=4096)
+def _self_commit_rx(name: str) -> re.Pattern:
+    """The pattern of one holder's name binding itself, compiled once a name (asked of every sentence)."""
+    return re.compile(rf"^\W*(?:[^.]*?,\s+|(?:in|over|during|by|from|this|next|within|for)\b[^.,]{{0,40}}?\s+)?(?:the\s+)?"
+                      rf"{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", re.I)
+
+
 def self_commitment(text: str, own_names: list[str]) -> Hit | None:
     """'KVRA will help the Council …', 'The Alliance will survey …': the holder, by name, binds itself."""
     for name in own_names:
-        if re.search(rf"^\W*(?:[^.]*?,\s+|(?:in|over|during|by|from|this|next|within|for)\b[^.,]{{0,40}}?\s+)?(?:the\s+)?{re.escape(name)}\s+(?:\w+ly\s+|also\s+)?{_SELF_COMMIT_VERBS}\b", text, re.I) \
-                and not _NOT_COMMIT.search(text):
+        if _self_commit_rx(name).search(text) and not _NOT_COMMIT.search(text):
             return Hit(COMMITMENT, "self_commitment", 0.8)
     return None
 

