@@ -16,7 +16,9 @@ from ingest.records import CONSULTATION_RESPONSE, LIST_ITEM, PARAGRAPH, TRANSCRI
 from .asks import _is_quoted, _speaker_holder
 from .organisations import Registry, signatory_names
 from .records import Ask
+from . import lexicon
 from .sentences import units
+from .themes import is_generic, points_back
 from .statement_stance import CANDIDATE, enabled, is_candidate
 from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, ask_stances, Witness, reported_speaker, reported_stance, stances_of, witnesses
 
@@ -52,6 +54,28 @@ def _last_mentioned(text: str, people: dict[str, Witness]) -> Witness | None:
     return best
 
 
+REFERENT_WINDOW = 8  # units looked back through for what "this recommendation" refers to
+
+
+def referent(text: str, before: list[str]) -> str | None:
+    """What a sentence that points back refers to ("The Department does not agree with this recommendation."):
+    the nearest unit before it that names the noun pointed at (lexicon ``back_reference_words``, then the next word
+    or two: "recommendation" matches "Recommendation 4: …" and "We recommend …" by their first six letters).
+    None where none does (the sentence just before is then its context)."""
+    m = _POINTED.search(text)
+    if not m:
+        return None
+    stems = [w.lower()[:6] for w in m.group("nouns").split() if len(w) > 3]
+    for unit in reversed(before):
+        low = unit.lower()
+        if any(re.search(rf"\b{re.escape(st)}", low) for st in stems) and not is_generic(unit):
+            return unit
+    return None
+
+
+_POINTED = re.compile(rf"(?<![\w'’-])(?:{lexicon.alternation('back_reference_words')})\s+(?P<nouns>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?)", re.I)
+
+
 def extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> list[Statement]:
     """Every non-ask sentence that takes a stance, held by its author, speaker or reported witness."""
     with registry.within(doc.text):
@@ -68,8 +92,12 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
     last: Witness | None = None
     quotes: dict[int, list[tuple[int, int]]] = {}
     out: list[Statement] = []
+    recent: list[str] = []  # the units before this one, nearest last (where a back-reference is looked up)
     for u in units(doc):
         context, previous = previous or None, u.text
+        if recent and points_back(u.text):
+            context = referent(u.text, recent) or context
+        recent = (recent + [u.text])[-REFERENT_WINDOW:]
         if (u.start, u.end) in taken:
             # an ask can show a stance besides ("I am disappointed that …, therefore …"): its concern,
             # opposition or welcome counts too (its support is the ask itself)

@@ -180,6 +180,13 @@ GENERIC_MAX_WORDS = 1  # a sentence with at most this many words of its own subj
 GENERIC_DOC_WEIGHT = 3.0  # how far such a sentence's theme vector leans on its document's subject
 
 
+def points_back(text: str) -> bool:
+    """Whether a sentence refers to what came just before it ("The Department accepts this recommendation.",
+    "We oppose such a change."): lexicon ``back_reference_words``. Where such a sentence names no subject of its
+    own (:func:`is_generic`), its subject is the sentence before it rather than the whole document."""
+    return bool(lexicon.pattern("back_reference_words").search(text))
+
+
 @lru_cache(maxsize=1)
 def _frame_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS

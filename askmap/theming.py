@@ -33,6 +33,7 @@ from analysis.themes import (
     keyword_rarity,
     match_to_previous,
     pick_themes,
+    points_back,
     seed_themes,
     seed_vectors,
     seeded_scores,
@@ -260,6 +261,12 @@ def _ask_vectors(rows: list[ThemingRow], embedder: Embedder, context_below: int 
         vecs[own] = part
     if generic.any():
         vecs[generic] = docs[generic].astype(vecs.dtype)
+        # … except one that points back at the sentence before it ("The Department accepts this recommendation."):
+        # that sentence is its subject, within its document's
+        back = np.array([generic[i] and bool(r[2]) and points_back(r[1]) and not is_generic(r[2]) for i, r in enumerate(rows)])
+        if back.any():
+            before = embedder.embed([r[2] for r, b in zip(rows, back) if b])
+            vecs[back] = with_context(before, DOC_WEIGHT * docs[back].astype(vecs.dtype), np.ones(int(back.sum()), dtype=bool))
     has = np.array([not generic[i] and bool(r[2]) and (context_below is None or len(r[1].split()) < context_below)
                     for i, r in enumerate(rows)])
     if has.any():

@@ -340,6 +340,63 @@ def test_a_general_statement_takes_its_documents_subject(tmp_path):
     assert not any(o.startswith("Eastfield Library") and t == "Buses" for o, t, _ in themes)
 
 
+MIXED_REPLY = """Response of the Department for Communities to the Eastfield Scrutiny Committee
+
+Recommendation 1: The council should extend library opening hours and buy more books for the branch libraries.
+
+The Department accepts this recommendation.
+
+Recommendation 2: The operator should restore the bus routes and cap bus fares for riders.
+
+The Department rejects this recommendation.
+
+Recommendation 3: The operator should publish bus route punctuality and fares every month.
+
+Yours sincerely,
+
+Department for Communities
+"""
+
+
+def test_a_sentence_that_points_back_takes_the_subject_of_the_one_before(tmp_path):
+    """'The Department accepts this recommendation.' names no subject, and its document is about two things: its
+    subject is the recommendation just before it, so acceptance lands on libraries and rejection on buses."""
+    (tmp_path / "reply.txt").write_text(MIXED_REPLY)
+    engine = open_engine(str(tmp_path / "p.db"))
+    pipeline.ingest_paths(engine, [tmp_path], theme_specs=THEMES, embedder=Embedder(model=BagOfWords(), name="bow"))
+    themes = {r["evidence"]: {r["theme"] for r in query_positions(engine) if r["evidence"] == r2["evidence"]}
+              for r2 in query_positions(engine) for r in [r2]}
+    assert themes.get("The Department accepts this recommendation.") == {"Libraries"}
+    assert themes.get("The Department rejects this recommendation.") == {"Buses"}
+
+
+def test_what_a_sentence_points_back_at_is_the_nearest_unit_naming_its_noun():
+    from analysis.positions import referent
+
+    before = ["Recommendation 4: The ferry operator should add a second sailing to the island on Sundays.",
+              "Response: The Department has considered the evidence.",
+              "A second sailing would need a crew the operator does not have."]
+    assert referent("The Department does not accept this recommendation.", before) == before[0]
+    assert referent("We oppose this requirement.", ["The draft rule would require every farm to fence its ponds.",
+                                                    "That is costly."]).startswith("The draft rule would require")
+    assert referent("We support these changes.", before) is None  # none names a change: the sentence before stands
+    assert referent("We welcome the publication of the draft.", before) is None  # points at nothing
+
+
+@pytest.mark.parametrize("sentence, back", [
+    ("The Department accepts this recommendation.", True),
+    ("We oppose such a change.", True),
+    ("The Trust welcomes the above proposals.", True),
+    ("These measures have our full support.", True),
+    ("We welcome the publication of the draft Bill.", False),
+    ("Thistle growers oppose the levy.", False),
+])
+def test_a_sentence_points_back_by_a_demonstrative(sentence, back):
+    from analysis.themes import points_back
+
+    assert points_back(sentence) is back
+
+
 @pytest.mark.parametrize("sentence, generic", [
     ("The Harbour Trust welcomes the publication of the draft Bill.", True),
     ("Our members have concerns about the way the proposals will be applied.", True),
