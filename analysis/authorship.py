@@ -195,6 +195,10 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
         return "not a name"
     if re.search(r"[a-z]\.\s", s) or s.count(",") > 2:
         return "sentence"
+    if len(words) <= 3 and re.search(r"[a-z](?:ians|ans|ese)$", words[-1]) and not looks_like_org(s):
+        return "people"  # "Nova Scotians", "Kenyans": the people of a place, not a body that speaks for them
+    if "@" in s:
+        return "contact"  # an e-mail address (or a name with one) is a way to reach someone, not a name
     if all(w.strip(",.").upper() in _POSTNOMINALS_UP() for w in words):
         return "postnominal"
     if _person_shape(s) or plain_names and looks_like_person(s):
@@ -503,6 +507,9 @@ _THIS_IS = re.compile(r"\bThis\s+(?:document\s+|paper\s+)?is\s+(?:the\s+)?(?P<x>
 # a title's second line naming its writer ("MEMORANDUM SUBMITTED TO THE X COMMITTEE" / "BY THE ACME COALITION (AC)")
 _BY_LINE = re.compile(r"^\s*(?:(?:submitted|presented|prepared)\s+)?by\s+(?:the\s+)?(?P<x>[A-Z][^\n()]{2,120}?)\s*(?:\((?P<acr>[A-Z][A-Za-z&/.\-]{1,11})\))?\s*$", re.I)
 _TITLE_HEAD = re.compile(r"^\s*(?:(?:written|joint|open|formal|public|supplementary|further)\s+)*(?:memorandum|submission|evidence|comments|response|statement|testimony|position\s+paper)\b", re.I)
+# the body that passes a resolution or motion (a name without "the" inside it: "by the X Council the Council agreed …")
+_RESOLVED_BY = re.compile(r"\b(?i:resolved|ordained|enacted)\s*,?\s+(?i:by)\s+(?:the\s+)?"
+                          r"(?P<x>[A-Z][\w'’&.\-]*(?:[ \t]+(?:(?:of|and|for|&)[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’&.\-]*){0,8})")
 # a command paper: "Laid before Parliament by the Minister for Ferries by Command of …"
 _PRESENTED_BY = re.compile(r"^\s*(?:Presented|Laid)\s+(?:to|before)\s+(?:Parliament|the\s+[A-Z][\w ]{2,60}?)\s+(?:by|on\s+behalf\s+of)\s+(?:the\s+)?"
                            r"(?P<x>[A-Z][\w ,'’&\-]{2,120}?)(?:\s+by\s+Command\b.*|\s*[.,]?\s*)$")
@@ -560,8 +567,12 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
 
     # form fields and titles in the first lines
     for m in _FORM_FIELD.finditer("\n".join(text.split("\n")[:40])):
+        # "From: Jo Bloggs <secretary@acme.org>": the display name, without its address, is what is judged
+        shown = re.sub(r"\s*<[^<>]*>|\s*\S+@\S+", "", m.group("x")).strip()
         value = re.split(r"\s*,\s*(?=\d|[A-Z][a-z]+ (?:Street|Road|Avenue|Lane|Ave|St)\b)|\s+\(|(?<=[a-z])\.\s|\s*[;|]\s*|\s+(?i:contact|e-?mail|tel|phone)\b",
-                         m.group("x").strip())[0]
+                         shown)[0]
+        if not m.group("x").strip().startswith(value):
+            continue  # the address came first: nothing of the field's own text to point at
         pieces = re.split(r"\s*,\s*", value)
         if len(pieces) > 1:  # "Minister for X, Jo Bloggs MP": the piece that is not a person
             pieces = [p for p in pieces if p and not (looks_like_person(p) or _person_shape(p))] or [""]
@@ -606,6 +617,13 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
                         len(x.split()) >= 2 or is_acronym(x) or looks_like_org(x)):
                     _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
                 break
+
+    # a resolution names the body that makes it: "BE IT RESOLVED by the City Council of X", "ordained by the Y Board"
+    for m in _RESOLVED_BY.finditer(text, 0, min(len(text), 6000)):
+        x = trim(m.group("x"))
+        if x and len(x.split()) >= 2 and looks_like_org(x) and not never_an_org(x):
+            _add(ev, "title", x, m.start("x"), m.start("x") + len(x), WEIGHTS["on_behalf"])
+            break
 
     # the same title where a flattened layout ran it into the lines around it ("… CRTC 2015-326 Submission of
     # the Acme Coalition The following organizations …"): a capitalised name right after "Submission of"

@@ -659,6 +659,57 @@ def test_bodies_named_like_documents_pass(name):
     assert never_an_org(name) is None
 
 
+@pytest.mark.parametrize("name", ["Nova Scotians", "Kenyans", "Pennsylvanians", "The Ghanaians"])
+def test_the_people_of_a_place_are_never_an_organisation(name):
+    assert never_an_org(name) == "people"
+
+
+@pytest.mark.parametrize("name", ["Royal College of Physicians", "Americans for Prosperity", "Texans for Public Justice",
+                                  "Society of Tasmanians Abroad"])
+def test_bodies_named_after_people_pass(name):
+    assert never_an_org(name) is None
+
+
+@pytest.mark.parametrize("name", ["Shanika Wijeratne <secretary@parents.example>", "Harbour Trust <info@harbourtrust.example>",
+                                  "Info@Harbourtrust.example"])
+def test_an_email_address_is_never_an_organisation(name):
+    assert never_an_org(name) == "contact"
+
+
+def test_an_emails_sender_is_the_person_and_the_body_comes_from_the_letter():
+    """'From: Name <address>' names a person; the body she writes for is named in the text and the signature."""
+    _, a = decided("""From: Tamsin Achebe <secretary@riverside-parents.example>
+To: consultation@education.example
+Date: Tue, 4 March 2025 09:10
+Subject: Submission on the school transport review
+
+Dear Sir/Madam,
+
+Please find below the submission of the Riverside Parents' Forum on the school transport review. We are a forum of 23 parents' groups.
+
+The Department should restore the free bus for pupils who live more than two miles from school.
+
+Kind regards,
+
+Tamsin Achebe
+Secretary, Riverside Parents' Forum
+""", "transport.txt")
+    assert a.author_org == "Riverside Parents' Forum"
+    assert "@" not in (a.author_org or "")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("NOW, THEREFORE, BE IT RESOLVED by the Lakeview City Council that the City supports the levy for parks. SECTION 1: The "
+     "City Manager is directed to send this resolution to the county.", "Lakeview City Council"),
+    ("RESOLUTION 24-11. BE IT RESOLVED by the Board of Trustees of the Marsh Creek Water District that the District opposes "
+     "the sale of the reservoir. The Board asks the State to keep the reservoir in public hands.",
+     "Board of Trustees of the Marsh Creek Water District"),
+])
+def test_a_resolution_is_by_the_body_that_resolves_it(text, body):
+    _, a = decided(text, "resolution.txt")
+    assert a.author_org == body
+
+
 def test_a_section_heading_is_never_an_organisation():
     assert never_an_org("Seasonal Quotas", {fold("Seasonal Quotas")}, plain_names=False) == "heading"
     assert never_an_org("Seasonal Quotas", None, plain_names=False) is None
