@@ -17,6 +17,7 @@ from ingest.linekinds import has_role
 from .authorship import never_an_org
 from .organisations import Registry, normalise
 from .records import COMMITMENT, PLEDGE, RECOMMENDATION, REQUEST, Ask, Unit
+from .spokespeople import spokespeople
 from .sentences import split_sentences, units
 
 _AFFIRMATION = re.compile(r"^\W*(?:yes|yes,?\s+(?:of course|absolutely|indeed|certainly|for the record)|absolutely|certainly|"
@@ -190,8 +191,14 @@ def _is_quoted(doc: Document, unit: Unit, cache: dict[int, list[tuple[int, int]]
     if unit.block not in cache:
         cache[unit.block] = _quoted_spans(doc.text, block.start, block.end)
     length = max(1, unit.end - unit.start)
-    # inside a quotation, or mostly made of one ('As one carer put it, "the council must …".')
-    return any(a < unit.start < b or min(b, unit.end) - max(a, unit.start) > length / 2 for a, b in cache[unit.block])
+    # inside a quotation, or mostly made of one ('As one carer put it, "the council must …".'), or one a speech verb
+    # introduces ('A resident, Mr Jo Bloggs, said: "Fares should be cut …"')
+    return any(a < unit.start < b or min(b, unit.end) - max(a, unit.start) > length / 2
+               or unit.start <= a < unit.end and _SPEECH_BEFORE.search(doc.text, max(unit.start, a - 40), a + 1)
+               for a, b in cache[unit.block])
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|told\s+\w+|stated|explained|commented|warned|asked)\s*[:,]?\s*[“\"‘']$")
 
 
 _GENERIC_HEADS = ("Board", "Committee", "Council", "Trust", "Commission", "Partnership", "Unit", "Authority", "Agency",
@@ -351,8 +358,10 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
     every = [u for u in units(doc) if (closing is None or u.block <= closing) and u.block not in restated]
     first_hits = [ask_rules.classify(u.text) for u in every]
     prime([u.text for u, h in zip(every, first_hits) if h is not None])  # the sentences whose addressee is parsed
+    spokes = spokespeople(doc, own) if doc.kind != TRANSCRIPT else {}  # quotations in the author's own voice
     for u, hit in zip(every, first_hits):
-        if doc.blocks[u.block].kind == SIGNATURE or _is_quoted(doc, u, quotes):
+        quoted = _is_quoted(doc, u, quotes)
+        if doc.blocks[u.block].kind == SIGNATURE or quoted and u.block not in spokes:
             continue
         if hit is None or hit.type != COMMITMENT:
             own_hit = ask_rules.self_commitment(u.text, own)
@@ -410,6 +419,8 @@ def _extract_asks(doc: Document, registry: Registry) -> list[Ask]:
             holder, holder_kind = registry.canonical(doc.author_org) or "Signatories", "signatories"
         else:
             holder, holder_kind = author_holder, "author"
+            if quoted:
+                speaker = spokes[u.block]  # the author's spokesperson, quoted
         # transcript: a first-person statement of intent by the party answering is their commitment
         if doc.kind == TRANSCRIPT and hit.rule == "vital_that" and re.search(r"\b(?:we|I)\b", u.text):
             hit = Hit(COMMITMENT, hit.rule, hit.confidence)

@@ -618,7 +618,7 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
                     _add(ev, "title", x, ln.start + m.start("x"), ln.start + m.start("x") + len(x))
                 break
 
-    # a resolution names the body that makes it: "BE IT RESOLVED by the City Council of X", "ordained by the Y Board"
+    # a resolution names the body that makes it ("… resolved by the Harbour Board that …", "ordained by the Y Council")
     for m in _RESOLVED_BY.finditer(text, 0, min(len(text), 6000)):
         x = trim(m.group("x"))
         if x and len(x.split()) >= 2 and looks_like_org(x) and not never_an_org(x):

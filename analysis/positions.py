@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from ingest.records import CONSULTATION_RESPONSE, LIST_ITEM, PARAGRAPH, TRANSCRIPT, Document
 
-from .asks import _is_quoted, _speaker_holder
+from .asks import _is_quoted, _own_names, _speaker_holder
 from .organisations import Registry, signatory_names
 from .records import Ask
 from . import lexicon
 from .sentences import units
+from .spokespeople import spokespeople
 from .themes import is_generic, points_back
 from .statement_stance import CANDIDATE, enabled, is_candidate
 from .stances import CONCERNED, OPPOSES, SUPPORTS, WELCOMES, ask_stance, ask_stances, Witness, reported_speaker, reported_stance, stances_of, witnesses
@@ -89,6 +90,7 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
     learned = enabled()
     previous = ""
     people = witnesses(doc.text)
+    spokes = spokespeople(doc, _own_names(doc, registry)) if doc.kind != TRANSCRIPT else {}
     last: Witness | None = None
     quotes: dict[int, list[tuple[int, int]]] = {}
     out: list[Statement] = []
@@ -108,7 +110,8 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
                                          context=context))
             continue
         who, reported = reported_speaker(u.text, people, last)
-        if not reported and last is not None and _is_quoted(doc, u, quotes):
+        spokesperson = spokes.get(u.block) if not reported and _is_quoted(doc, u, quotes) else None
+        if not reported and not spokesperson and last is not None and _is_quoted(doc, u, quotes):
             who, reported = last, True  # a quotation after its witness was introduced ("X told us: …")
         mentioned = _last_mentioned(u.text, people)
         if reported or mentioned:
@@ -134,6 +137,7 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
             org, speaker = _speaker_holder(doc, u, registry)
         else:
             org = registry.canonical(doc.author_org or doc.author)
+            speaker = spokesperson  # the author's own spokesperson, quoted
         if org and candidate:
             out.append(Statement(doc.id, u.start, u.end, u.text, org, CANDIDATE, CANDIDATE, CANDIDATE, speaker,
                                  context=context))

@@ -241,7 +241,7 @@ _GENERIC_DEAR = re.compile(
 _TO_HEADER = re.compile(r"^\s*(?:to|fao|for the attention of|attn)\s*:\s*(?P<x>.+)$|^\s*(?:fao|for the attention of)\s+(?P<y>.+)$", re.I)
 _OPEN_LETTER = re.compile(r"^\s*(?:an?\s+)?(?:open\s+|joint\s+)*letter\s+to\s+(?:the\s+)?(?P<x>.+)$", re.I)
 _FROM_HEADER = re.compile(r"^\s*from\s*:\s*(?P<x>.+)$", re.I)
-_COPY_LINE = re.compile(r"^\s*(?:cc|bcc|copy to|copies to)\s*:", re.I)
+_COPY_LINE = re.compile(r"^\s*(?:cc|bcc|c\.c\.|copy|copy to|copies|copies to|copied to)\s*:", re.I)
 _HEADER_FIELD = re.compile(r"^\s*(?:to|from|cc|bcc|fao|attn|for the attention of|re|subject|date|sent)\s*:", re.I)
 # "From the Anytown Coalition": the group a letter is from
 _FROM_GROUP = re.compile(r"^\s*(?:[Ss]ent\s+)?(?:[Ff]rom|FROM)\s+(?:[Tt]he\s+|THE\s+)?(?P<x>[A-Z].+?)\s*$")

@@ -36,6 +36,12 @@ POSITIVES: dict[str, tuple[str, list[str]]] = {
         "Recommendation 3 of the inspection was that every ward should have a falls lead.",
         "Action 2 in their plan is to double the number of school crossing patrols.",
     ]),
+    "named_list": (RECOMMENDATION, [
+        "The Association makes three further recommendations:",
+        "We therefore make the following proposals:",
+        "Our key demands are as follows:",
+        "The Alliance puts forward five proposals for the new rail franchise:",
+    ]),
     "labelled_recommendation": (RECOMMENDATION, [
         "Recommendation 4: Fund a ventilation programme for every primary school.",
         "Action 2 – Publish monthly data on sewage overflows.",
@@ -183,6 +189,12 @@ NEGATIVES: dict[str, list[str]] = {
         "Recommendations are set out in Annex B.",
         "The review's final recommendation was rejected by the library service.",
         "Our second recommendation was drafted with tenants' groups.",
+    ],
+    "named_list": [
+        "The report makes four recommendations:",
+        "The Association makes three further recommendations.",
+        "Respondents made the following points:",
+        "The consultation paper sets out the following proposals:",
     ],
     "labelled_recommendation": [
         "Recommendation 4 was accepted in full by the Board.",
@@ -596,7 +608,7 @@ def test_self_commitment_only_for_the_holder_binding_itself(sentence, own):
     ("We would like to see:", RECOMMENDATION, "list_wish"),
     ("We will:", COMMITMENT, "list_commitment"),
     ("This could include:", RECOMMENDATION, "action_list"),
-    ("Our asks are:", RECOMMENDATION, "action_list"),
+    ("Our asks are:", RECOMMENDATION, "list_named_list"),
 ])
 def test_lead_in_frames_its_items(lead, typ, rule):
     hit = lead_in_hit(lead)

@@ -1,6 +1,8 @@
 """Signatory lists of joint letters."""
 import json
 
+import pytest
+
 from ingest.layout import blocks_from_text
 from ingest.reader import read_bytes
 from ingest.signatories import clean_item, find_signatories
@@ -244,3 +246,34 @@ def test_an_organisation_and_its_signer_split_by_a_dash():
     assert clean_item("Lakeland Narrowboat Owners' Club (LNOC) - Peter Hale, Secretary")[2] == (
         "LNOC", "Lakeland Narrowboat Owners' Club")
     assert clean_item("AFRUCA - Safeguarding Children")[0] == "AFRUCA - Safeguarding Children"  # a name with a dash
+
+
+@pytest.mark.parametrize("copy_line", ["Copy: Minister of Fisheries and Marine Resources", "Copies to: Mayor of Northbay",
+                                       "c.c.: Chief Engineer, Roads Department"])
+def test_a_copy_line_under_the_recipient_is_not_the_addressee(copy_line):
+    text = f"""NORTHBAY FISHERS' COOPERATIVE
+PO Box 12, Northbay
+
+4 May 2025
+
+The Director
+Northbay Harbour Authority
+Harbour Road
+Northbay
+
+{copy_line}
+
+Dear Sir,
+
+The Cooperative asks the Authority to dredge the north channel before the winter storms.
+
+Yours faithfully,
+
+Amara Osei
+Secretary
+"""
+    from analysis.authorship import decide
+
+    doc = read_bytes(text.encode(), "harbour.txt")[0]
+    assert doc.addressees == ["Northbay Harbour Authority"]
+    assert decide(doc).addressee == "Northbay Harbour Authority"
