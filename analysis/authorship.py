@@ -196,7 +196,7 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     if re.search(r"[a-z]\.\s", s) or s.count(",") > 2:
         return "sentence"
     if len(words) <= 3 and re.search(r"[a-z](?:ians|ans|ese)$", words[-1]) and not looks_like_org(s):
-        return "people"  # "Nova Scotians", "Kenyans": the people of a place, not a body that speaks for them
+        return "people"  # "Tasmanians", "Kenyans": the people of a place, not a body that speaks for them
     if "@" in s:
         return "contact"  # an e-mail address (or a name with one) is a way to reach someone, not a name
     if all(w.strip(",.").upper() in _POSTNOMINALS_UP() for w in words):

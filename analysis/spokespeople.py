@@ -1,6 +1,6 @@
 """Who speaks in a document's quotations: the author's own spokesperson, or someone else.
 
-A press release quotes its organisation's chair or director ("… ," said BOSEIA chairperson Dr Neo Sebego. / Dr Sebego
+A press release quotes its organisation's chair or director ("… ," said HFUG convener Dr Ama Boateng. / Dr Boateng
 added: "…"). Those quotations are the organisation's own voice: its asks and stances, with the person as speaker. A
 quotation of anyone else (a resident, a minister, a report) stays someone else's words. A quotation counts as the
 author's when the clause that attributes it names the author (its name, acronym or head noun, as
@@ -25,7 +25,7 @@ _NAME_IN = re.compile(_PERSON)
 
 
 def _person(description: str, own_names: list[str]) -> str | None:
-    """The person a description names ('BOSEIA chairperson Dr Neo Sebego', 'Dr Priya Nair, chair of the X Friends'
+    """The person a description names ('HFUG convener Dr Ama Boateng', 'Dr Priya Nair, chair of the X Friends'
     → the name): the first run of capitalised words with an honorific, else the first of two or more words that is
     not one of the author's names."""
     runs = [m.group(0) for m in _NAME_IN.finditer(description) if not _names(m.group(0), own_names)]
