@@ -3,7 +3,7 @@
     python benchmarks/eval_all.py [--json OUT] [--only demo,heldout4,…]
 
 Sets (those whose folder is missing are skipped): the demo corpus (../shared/seeds), the team's held-out
-sets (benchmarks/heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13), ../shared/real/docs and ../shared/real/letters. Set
+sets (benchmarks/heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14), ../shared/real/docs and ../shared/real/letters. Set
 ASKMAP_CODE=/path/to/another/checkout to measure that checkout's askmap with these same scorers (how the
 "before" figures of a change are made: `git worktree add /tmp/base <commit>`).
 
@@ -53,6 +53,8 @@ SETS = [
      B / "heldout12" / "gold_positions.jsonl", B / "heldout12" / "themes.toml"),
     ("heldout13", B / "heldout13" / "docs", B / "heldout13" / "gold_asks.jsonl", B / "heldout13" / "gold_authors.json",
      B / "heldout13" / "gold_positions.jsonl", B / "heldout13" / "themes.toml"),
+    ("heldout14", B / "heldout14" / "docs", B / "heldout14" / "gold_asks.jsonl", B / "heldout14" / "gold_authors.json",
+     B / "heldout14" / "gold_positions.jsonl", B / "heldout14" / "themes.toml"),
     ("real/docs", SHARED / "real" / "docs", SHARED / "real" / "gold_asks.jsonl", None, None, None),
     ("real/letters", SHARED / "real" / "letters", None, SHARED / "real" / "letters_gold_orgs.json", None, None),
 ]
