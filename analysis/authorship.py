@@ -198,7 +198,13 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     if len(words) <= 3 and re.search(r"[a-z](?:ians|ans|ese)$", words[-1]) and not looks_like_org(s):
         return "people"  # "Tasmanians", "Kenyans": the people of a place, not a body that speaks for them
     if "@" in s:
-        return "contact"  # an e-mail address (or a name with one) is a way to reach someone, not a name
+        return "contact"
+    if re.match(r"[A-Z][a-z]+ed\s+by\b", s):
+        return "sentence"  # "Adopted by Council on 9 March": a clause, not a name
+    if re.search(r"\bon\s+behalf\s+of\b", s, re.I):
+        return "role"  # "Mayor, on behalf of Council": a signer's line, not a name
+    if any(w in lexicon.words("headline_verbs") for w in words[1:]):
+        return "headline"  # "Government Urged to Act on Crime": a headline, whose subject is asked, not writing  # an e-mail address (or a name with one) is a way to reach someone, not a name
     if all(w.strip(",.").upper() in _POSTNOMINALS_UP() for w in words):
         return "postnominal"
     if _person_shape(s) or plain_names and looks_like_person(s):
@@ -480,7 +486,7 @@ _START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=\s[–—]\s))[ \t]*(?:\d{1,2}(?:\.\d{1
 # a second organisation speaking with the first ("Acme (AC) and the Beta Trust (BT) today urged …")
 _CO = r"(?:[ \t]+and[ \t]+(?:the[ \t]+)?(?P<y>" + _NAME + r")(?:\s*\([A-Z][A-Za-z&/.\-]{1,11}\))?)?"
 _ADVERBS = r"(?:(?:today|jointly|also|therefore|further|strongly|firmly|fully|again|respectfully)[ \t]+)*"
-_OPENING_SUBJECT = re.compile(_START + r"(?:The[ \t]+)?(?P<x>" + _NAME + ")" + _ACR + _CO +
+_OPENING_SUBJECT = re.compile(_START + r"(?:[Tt]he[ \t]+)?(?P<x>" + _NAME + ")" + _ACR + _CO +
                               r"(?:\s*,(?:[^.,;]|,(?=\d)){3,160},)?\s*,?\s+" + _ADVERBS +
                               r"(?:is|are|has|have|was|were|would|will|respectfully|appreciate|welcome|represent|submit|thank|"
                               r"support|write|offer|provide|urge|recommend|submitted|urged|[a-z]{3,}s|[a-z]{3,}ed)\b")
@@ -524,6 +530,16 @@ _TITLE_INLINE = re.compile(r"\b(?:Joint\s+|Written\s+)?(?:Submission|Comments|Re
                            r"(?P<x>[A-Z][\w'’&.\-]{0,40}(?:[ \t]+(?:(?:of|and|for|the|on|in|&|de)[ \t]+)*[A-Z][\w'’&.\-]{0,40}){0,8})")
 _TITLE_OWN = re.compile(r"^\s*(?:Re:\s*|RE:\s*)?(?:the\s+|The\s+)?(?P<x>[A-Z][\w'’&.\-]{0,40}(?:\s+(?:(?:of|and|for|the|on|in|&|de)\s+)*(?:[A-Z0-9]|[a-z]{1,2}-?[A-Z])[\w'’&.\-]{0,40}){0,10})"
                         r"(?:['’]s)?\s+(?i:response|submission|comments|evidence)\s+(?i:to|on)\b")
+
+
+# an opening clause naming the statement the sentence's subject issues ("In a press release on Sunday, …")
+_ISSUED_IN = re.compile(r"\b(?:[Ii]n|[Tt]hrough|[Vv]ia)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}(?:release|statement|letter|submission|"
+                        r"communiqu[eé]|press\s+conference|open\s+letter|memorandum)\b[^.!?]*,\s*(?:[Tt]he\s+)?$")
+# the subject of a passive ask: "The Jamaican Government is being urged to …", "Ministers were asked to …"
+_ASKED_OF = re.compile(r"\)?\s*,?\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:being\s+|now\s+|also\s+|again\s+)?"
+                       r"(?:(?:urged|asked|encouraged|invited|requested|pressed|told)\s+(?:to|for)\b|called\s+(?:on|upon)\b)")
+# an office or body right before a person's name set off by commas ("The Commissioner for Older People, Jo Bloggs, …")
+_APPOSED_OFFICE = re.compile(r"(?:^|(?<=[.!?]\s))\s*(?:[Tt]he\s+)?(?P<x>" + _NAME + r")\s*,\s*$")
 
 
 def _opening_start(doc: Document, head_end: int) -> int:
@@ -653,10 +669,25 @@ def author_candidates(doc: Document, bodies: list[str] | None = None) -> tuple[l
             _add(ev, "self_intro", m.group("x"), s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
         for m in _OPENING_SUBJECT.finditer(para):
             at = m.end("x") if not m.group("acr") else m.end("acr") + 1
+            if _ASKED_OF.match(para, at):
+                continue  # "The Government is being urged to …": whom the document asks, not who wrote it
+            office = _APPOSED_OFFICE.search(para, 0, m.start("x")) if looks_like_person(m.group("x")) and not looks_like_org(
+                m.group("x")) else None
+            if office:
+                # "The Commissioner for X, Jo Bloggs, has published …": the office before the name speaks
+                _add(ev, "opening_subject", office.group("x"), s + office.start("x"), s + office.end("x"),
+                     WEIGHTS["opening_subject"] * (1.0 if k == 0 else 0.6))
+                continue
             if k > 0 and not (looks_like_org(m.group("x")) or is_acronym(trim(m.group("x")))) and not m.group("acr") and not (
                     plural_voice and _STANCE_AT.match(para, at)) and not _WRITER_AT.match(para, at):
                 continue  # past the first paragraph, only a name shaped like an organisation introduces its author,
                 # or one that takes a stance in a text written as "we" ("We thank the Committee … Acme opposes the Bill.")
+            if _ISSUED_IN.search(para, 0, m.start("x")):
+                # "In a press statement on Sunday, the X Coalition called on …": the issuer of the statement
+                _add(ev, "self_intro", m.group("x"), s + m.start("x"), s + m.end("x"), WEIGHTS["self_intro"] * (1.0 if k == 0 else 0.6))
+                continue
+            if para[max(0, m.start("x") - 4):m.start("x")] == "the ":
+                continue  # "In May 2023, the Ministry announced …": what another body did, told after a clause
             if not _SELF_VERB_AT.match(para, at):
                 # any other verb ("X proposes to cut …") names a subject, not necessarily the writer
                 _add(ev, "opening_subject", m.group("x"), s + m.start("x"), s + m.end("x"),

@@ -710,6 +710,46 @@ def test_a_resolution_is_by_the_body_that_resolves_it(text, body):
     assert a.author_org == body
 
 
+@pytest.mark.parametrize("name, reason", [
+    ("Council Urged to Keep the Night Bus", "headline"),
+    ("Ferry Operator Slams Fare Freeze", "headline"),
+    ("Mayor, on behalf of Council", "role"),
+    ("Chair, on behalf of the Board of Governors", "role"),
+    ("Adopted by Council on 4 May", "sentence"),
+])
+def test_headlines_signer_lines_and_clauses_are_never_organisations(name, reason):
+    assert never_an_org(name) == reason
+
+
+@pytest.mark.parametrize("text, author", [
+    ("Parents Urged to Check School Bus Times\n\nThe Education Authority is being urged to publish bus times a month "
+     "before term.\n\nIn a statement on Monday, the Northfield Parents Alliance called on the Authority to add two routes. "
+     "The Alliance also asked for a review of fares.\n", "Northfield Parents Alliance"),
+    ("Clean Rivers Plea\n\nCampaigners are joining calls for action on sewage.\n\nIn a press release marking World Water "
+     "Day, the Tidewater Rivers Trust urged the regulator to fine companies that spill sewage. \"Every spill must be "
+     "reported,\" said Dr Ines Ferreira, Director, Tidewater Rivers Trust.\n", "Tidewater Rivers Trust"),
+])
+def test_a_news_style_release_is_by_the_body_that_issued_the_statement(text, author):
+    _, a = decided(text, "release.txt")
+    assert a.author_org == author
+
+
+def test_the_subject_of_a_passive_ask_is_not_the_author():
+    _, a = decided("The Harbour Board is being urged to dredge the channel before winter. Fishers say the silt has "
+                   "closed two berths.\n", "news.txt")
+    assert a.author_org != "Harbour Board"
+    _, a = decided("The Pier Heritage Society is encouraged by the council's new plan for the pier. We urge the council to "
+                   "repair the deck before the summer.\n", "pier.txt")
+    assert a.author_org == "Pier Heritage Society"  # encouraged by a plan: a feeling, not a passive ask
+
+
+def test_an_office_holder_named_after_the_office_speaks_for_the_office():
+    _, a = decided("The Commissioner for Children in Wales, Ceri Mostyn, has published her response to the play strategy "
+                   "and called on ministers to fund play rangers in every county.\n\nThe Commissioner said the strategy "
+                   "must be funded.\n", "commissioner.txt")
+    assert a.author_org == "Commissioner for Children in Wales"
+
+
 def test_a_section_heading_is_never_an_organisation():
     assert never_an_org("Seasonal Quotas", {fold("Seasonal Quotas")}, plain_names=False) == "heading"
     assert never_an_org("Seasonal Quotas", None, plain_names=False) is None
