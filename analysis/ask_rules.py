@@ -347,17 +347,23 @@ def labelled_recommendation(text: str) -> Hit | None:
 
 # a lead-in that names what its items are: "The Association makes three further recommendations:", "We therefore make the
 # following proposals:", "Our demands are as follows:" — the writer's own asks, whatever shape the items take
-_NAMED_ASKS = _rx(r"(?:\b(?:we|I|our|[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,6})\b[^.:;]{0,40}?\b(?:make|makes|set\s+out|sets\s+out|put\s+forward|"
+_NAMED_ASKS = _rx(r"(?:\b(?:we|I|our|[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,6})\b[^.:;]{0,40}?\b(?P<verb>make|makes|set\s+out|sets\s+out|put\s+forward|"
                   r"puts\s+forward|offer|offers|submit|submits|present|presents|have|has)\s+(?:the\s+)?(?:following\s+|these\s+|a\s+few\s+|"
                   r"(?:two|three|four|five|six|seven|eight|nine|ten|several|some|\d+)\s+)?(?:(?:further|key|main|specific|other|additional)\s+)?"
                   r"(?P<noun>recommendations|proposals|requests|demands|asks)\b[^.:;]{0,40}|"
                   r"\bour\s+(?:(?:key|main|specific)\s+)?(?P<noun2>recommendations|proposals|requests|demands|asks)\s+(?:are|is)\b[^.:;]{0,30})\s*:\s*$")
 
 
+_ASK_NOUN = re.compile(r"\b(?:recommendations|proposals|requests|demands|asks)\b", re.I)
+
+
 def named_list(text: str) -> Hit | None:
     """'The Association makes three further recommendations:' — a lead-in naming its items as the writer's asks."""
+    if not text.rstrip().endswith(":") or not _ASK_NOUN.search(text):
+        return None  # cheap checks first: asked of every sentence
+    text = text[-300:]  # the pattern spans at most a few words before the colon
     m = _NAMED_ASKS.search(text)
-    if not m or any(w.lower() in lexicon.lower("document_heads") for w in re.findall(r"[A-Za-z]+", text[: m.start("noun")] if m.group("noun") else "")):
+    if not m or any(w.lower() in lexicon.lower("document_heads") for w in re.findall(r"[A-Za-z]+", text[m.start(): m.start("verb")].split(",")[-1] if m.group("verb") else "")):
         return None  # "The report makes four recommendations:" — a document's, restated
     noun = (m.group("noun") or m.group("noun2") or "").lower()
     return Hit(REQUEST if noun == "requests" else RECOMMENDATION, "named_list", 0.8)

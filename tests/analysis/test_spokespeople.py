@@ -92,6 +92,7 @@ def test_a_spokespersons_stance_is_the_authors():
     ("We therefore make the following recommendations:", "recommendation"),
     ("Our demands are as follows:", "recommendation"),
     ("The Trust sets out three requests:", "request"),
+    ("In response to the report, we make the following recommendations:", "recommendation"),
 ])
 def test_a_lead_in_that_names_its_items_as_asks_is_an_ask_and_frames_them(lead, typ):
     hit = classify(lead)
