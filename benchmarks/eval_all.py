@@ -3,7 +3,7 @@
     python benchmarks/eval_all.py [--json OUT] [--only demo,heldout4,…]
 
 Sets (those whose folder is missing are skipped): the demo corpus (../shared/seeds), the team's held-out
-sets (benchmarks/heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14), ../shared/real/docs and ../shared/real/letters. Set
+sets (benchmarks/heldout, heldout2, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15), ../shared/real/docs and ../shared/real/letters. Set
 ASKMAP_CODE=/path/to/another/checkout to measure that checkout's askmap with these same scorers (how the
 "before" figures of a change are made: `git worktree add /tmp/base <commit>`).
 
@@ -55,6 +55,8 @@ SETS = [
      B / "heldout13" / "gold_positions.jsonl", B / "heldout13" / "themes.toml"),
     ("heldout14", B / "heldout14" / "docs", B / "heldout14" / "gold_asks.jsonl", B / "heldout14" / "gold_authors.json",
      B / "heldout14" / "gold_positions.jsonl", B / "heldout14" / "themes.toml"),
+    ("heldout15", B / "heldout15" / "docs", B / "heldout15" / "gold_asks.jsonl", B / "heldout15" / "gold_authors.json",
+     B / "heldout15" / "gold_positions.jsonl", B / "heldout15" / "themes.toml"),
     ("real/docs", SHARED / "real" / "docs", SHARED / "real" / "gold_asks.jsonl", None, None, None),
     ("real/letters", SHARED / "real" / "letters", None, SHARED / "real" / "letters_gold_orgs.json", None, None),
 ]
