@@ -198,13 +198,13 @@ def never_an_org(name: str, doc_headings: set[str] | None = None, plain_names: b
     if len(words) <= 3 and re.search(r"[a-z](?:ians|ans|ese)$", words[-1]) and not looks_like_org(s):
         return "people"  # "Tasmanians", "Kenyans": the people of a place, not a body that speaks for them
     if "@" in s:
-        return "contact"
+        return "contact"  # an e-mail address (or a name with one) is a way to reach someone, not a name
     if re.match(r"[A-Z][a-z]+ed\s+by\b", s):
         return "sentence"  # "Adopted by Council on 9 March": a clause, not a name
     if re.search(r"\bon\s+behalf\s+of\b", s, re.I):
         return "role"  # "Mayor, on behalf of Council": a signer's line, not a name
     if any(w in lexicon.words("headline_verbs") for w in words[1:]):
-        return "headline"  # "Government Urged to Act on Crime": a headline, whose subject is asked, not writing  # an e-mail address (or a name with one) is a way to reach someone, not a name
+        return "headline"  # "Government Urged to Act on Crime": a headline, whose subject is asked, not writing
     if all(w.strip(",.").upper() in _POSTNOMINALS_UP() for w in words):
         return "postnominal"
     if _person_shape(s) or plain_names and looks_like_person(s):

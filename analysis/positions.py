@@ -110,8 +110,9 @@ def _extract_statements(doc: Document, asks: list[Ask], registry: Registry) -> l
                                          context=context))
             continue
         who, reported = reported_speaker(u.text, people, last)
-        spokesperson = spokes.get(u.block) if not reported and _is_quoted(doc, u, quotes) else None
-        if not reported and not spokesperson and last is not None and _is_quoted(doc, u, quotes):
+        quoted = not reported and _is_quoted(doc, u, quotes)
+        spokesperson = spokes.get(u.block) if quoted else None
+        if quoted and not spokesperson and last is not None:
             who, reported = last, True  # a quotation after its witness was introduced ("X told us: …")
         mentioned = _last_mentioned(u.text, people)
         if reported or mentioned:
