@@ -180,13 +180,18 @@ def _org_before_role(s: str) -> bool:
     return org.start() < roles[0].start() and bool(re.search(r"\b(?:of|for)\b", s[org.end(): roles[0].start()]))
 
 
+# a municipality's corporate name: "City of Anytown", "DISTRICT OF LAKEVIEW", "Rural Municipality of X"
+_MUNICIPALITY = re.compile(r"^(?:[Tt]he\s+)?(?:(?:Rural|Regional)\s+)?(?:City|Town|District|County|Village|Borough|Shire|Township|"
+                           r"Municipality|Region)\s+of\s+(?:the\s+)?[A-Z]", re.I)
+
+
 def looks_like_org(line: str) -> bool:
     s = clean(line)
     if not s or len(s) > 150 or is_contact(s) or _POSTCODE.search(s) or _STREET_NUMBER.match(s):
         return False
     if ACRONYM.match(s):
         return True
-    if not _ORG.search(_cased(s)) and not _UK_SUFFIX.search(s):
+    if not _ORG.search(_cased(s)) and not _UK_SUFFIX.search(s) and not _MUNICIPALITY.match(s):
         return False
     if has_role(s) and not _org_before_role(s):
         return False

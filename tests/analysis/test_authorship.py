@@ -750,6 +750,20 @@ def test_an_office_holder_named_after_the_office_speaks_for_the_office():
     assert a.author_org == "Commissioner for Children in Wales"
 
 
+def test_a_municipality_in_capitals_at_the_head_writes_the_response():
+    _, a = decided("""DISTRICT OF HARROW BAY
+
+Council Response to the Recommendations of the Harbour Advisory Committee
+
+Adopted by Council on 2 June 2026
+
+Council accepts Recommendation 1 and will fund a second harbour patrol in 2027.
+
+Council does not accept Recommendation 2. A new breakwater is beyond the District's means.
+""", "response.txt")
+    assert a.author_org == "District of Harrow Bay"
+
+
 def test_a_section_heading_is_never_an_organisation():
     assert never_an_org("Seasonal Quotas", {fold("Seasonal Quotas")}, plain_names=False) == "heading"
     assert never_an_org("Seasonal Quotas", None, plain_names=False) is None

@@ -355,6 +355,17 @@ def test_line_kinds():
     assert linekinds.is_address("12 High Street") and linekinds.is_address("Anytown AN1 2BC")
 
 
+@pytest.mark.parametrize("name", ["City of Port Alder", "DISTRICT OF LAKEVIEW", "Town of Harrow Bay", "County of Westmarch",
+                                  "Rural Municipality of Prairie Rose", "The Borough of Eastfield"])
+def test_a_municipalitys_corporate_name_is_an_organisation(name):
+    assert linekinds.looks_like_org(name)
+
+
+@pytest.mark.parametrize("name", ["Lakeview", "the city of dreams", "City Hall"])
+def test_a_place_alone_is_not_a_municipality(name):
+    assert not linekinds.looks_like_org(name)
+
+
 def test_organisation_inside_a_role():
     assert linekinds.org_in_role("Chair of the Health Committee") == "Health Committee"
     assert linekinds.org_in_role("Head of Policy at Anytown Trust") == "Anytown Trust"
